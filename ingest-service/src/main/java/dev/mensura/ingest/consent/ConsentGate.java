@@ -1,0 +1,36 @@
+package dev.mensura.ingest.consent;
+
+import dev.mensura.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * I4 at the door: no photo is accepted unless privacy-service says the subject has granted
+ * consent for body measurement. If privacy cannot answer, nothing is accepted either (503).
+ */
+@ApplicationScoped
+public class ConsentGate {
+    public static final String PURPOSE = "body-measurement";
+
+    private final PrivacyClient privacy;
+
+    public ConsentGate(@RestClient PrivacyClient privacy) {
+        this.privacy = privacy;
+    }
+
+    public void requireGranted(String subjectPseudonym) {
+        PrivacyClient.ConsentCheck check;
+        try {
+            check = privacy.check(subjectPseudonym, PURPOSE);
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new ProblemException("consent-service-unavailable", "Consent cannot be checked", 503,
+                    "The consent service did not answer; nothing was stored. Try again later.");
+        }
+        if (check == null || !check.granted()) {
+            throw new ProblemException("consent-required", "Consent required", 403,
+                    "Grant consent for purpose '" + PURPOSE + "' before uploading photos; nothing was stored.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.mensura.ingest.destruction;
+
+/** Why a photo was destroyed; the slug goes into the audit event and the metric tag. */
+public enum DestructionReason {
+    VISION_COMPLETED("vision-completed"),
+    VISION_FAILED("vision-failed"),
+    LIFETIME_EXCEEDED("lifetime-exceeded"),
+    REJECTED("rejected"),
+    CRASH_SWEEP("crash-sweep"),
+    SHUTDOWN("shutdown");
+
+    private final String slug;
+
+    DestructionReason(String slug) {
+        this.slug = slug;
+    }
+
+    public String slug() {
+        return slug;
+    }
+}

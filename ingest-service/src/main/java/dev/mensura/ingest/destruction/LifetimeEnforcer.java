@@ -1,0 +1,62 @@
+package dev.mensura.ingest.destruction;
+
+import dev.mensura.ingest.storage.PhotoVault;
+import dev.mensura.ingest.storage.StoredPhoto;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The "whatever happens" part of I2: no photo outlives {@code mensura.ingest.max-photo-lifetime}
+ * (300 s at most), leftovers of a crashed process are swept at start, and a clean shutdown
+ * destroys what it holds.
+ */
+@ApplicationScoped
+public class LifetimeEnforcer {
+    private static final Logger LOG = Logger.getLogger(LifetimeEnforcer.class);
+    private static final Duration HARD_LIMIT = Duration.ofSeconds(300);
+
+    private final PhotoVault vault;
+    private final PhotoDestroyer destroyer;
+    private final Duration maxLifetime;
+    private final Clock clock = Clock.systemUTC();
+
+    public LifetimeEnforcer(PhotoVault vault, PhotoDestroyer destroyer,
+                            @ConfigProperty(name = "mensura.ingest.max-photo-lifetime") Duration maxLifetime) {
+        if (maxLifetime.compareTo(HARD_LIMIT) > 0 || maxLifetime.isNegative() || maxLifetime.isZero()) {
+            throw new IllegalStateException("mensura.ingest.max-photo-lifetime must be within (0, 300s] (I2)");
+        }
+        this.vault = vault;
+        this.destroyer = destroyer;
+        this.maxLifetime = maxLifetime;
+    }
+
+    void sweepAtStart(@Observes StartupEvent start) throws IOException {
+        var leftovers = vault.untrackedFiles();
+        if (!leftovers.isEmpty()) {
+            LOG.warnf("destroying %d photo file(s) left by an earlier process", leftovers.size());
+        }
+        leftovers.forEach(destroyer::destroyLeftover);
+    }
+
+    /** Runs every second so a photo is destroyed at most about a second after its deadline. */
+    @Scheduled(every = "${mensura.ingest.lifetime-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void destroyExpired() {
+        Instant deadline = clock.instant().minus(maxLifetime);
+        for (StoredPhoto photo : vault.storedBefore(deadline)) {
+            destroyer.destroy(photo, DestructionReason.LIFETIME_EXCEEDED);
+        }
+    }
+
+    void destroyAllAtShutdown(@Observes ShutdownEvent stop) {
+        vault.all().forEach(photo -> destroyer.destroy(photo, DestructionReason.SHUTDOWN));
+    }
+}

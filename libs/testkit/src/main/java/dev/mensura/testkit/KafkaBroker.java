@@ -1,0 +1,416 @@
+package dev.mensura.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The one Kafka broker of this JVM: a real Kafka 4.1 broker in KRaft mode (one node, broker and
+ * controller) running in a child JVM from the jars listed in the {@code kafka-broker.classpath}
+ * resource, or a Testcontainers Kafka when a Docker daemon answers.
+ *
+ * <p>{@link #get()} starts it on first use in a temporary directory that is removed at exit;
+ * {@link #startPersistent(Path, int, int)} (dev/run) keeps its logs in a given directory. A
+ * shutdown hook stops the child (SIGTERM, then SIGKILL after 20 s); the child also exits on its
+ * own if this JVM disappears without running its hooks.
+ */
+public final class KafkaBroker {
+
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private static KafkaBroker instance;
+    private static RuntimeException failure;
+
+    private final String bootstrapServers;
+    private final Path logFile;
+    private volatile Process process;
+
+    private KafkaBroker(String bootstrapServers, Path logFile, Process process) {
+        this.bootstrapServers = bootstrapServers;
+        this.logFile = logFile;
+        this.process = process;
+    }
+
+    /** The broker of this JVM, started on first use (temporary directory, free ports). */
+    public static KafkaBroker get() {
+        synchronized (JvmGlobal.LOCK) {
+            if (instance == null) {
+                if (failure != null) { // fail fast instead of waiting a minute again in every test class
+                    throw new IllegalStateException("the Kafka broker failed to start earlier in this JVM", failure);
+                }
+                try {
+                    instance = attachOrStart(null, 0, 0);
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return instance;
+        }
+    }
+
+    /**
+     * Starts (or attaches to, if this JVM already runs one) a broker whose configuration, logs and
+     * data live in {@code dir}, listening on 127.0.0.1:{@code port} with its controller on
+     * {@code controllerPort}. The storage is formatted only the first time. For dev/run.
+     */
+    public static KafkaBroker startPersistent(Path dir, int port, int controllerPort) {
+        Objects.requireNonNull(dir, "dir");
+        synchronized (JvmGlobal.LOCK) {
+            if (instance == null) {
+                instance = attachOrStart(dir, port, controllerPort);
+            }
+            return instance;
+        }
+    }
+
+    private static KafkaBroker attachOrStart(Path dir, int port, int controllerPort) {
+        String existing = System.getProperty(JvmGlobal.KAFKA_BOOTSTRAP);
+        if (existing != null) { // started by another class loader of this JVM
+            return new KafkaBroker(existing, null, null);
+        }
+        KafkaBroker broker;
+        if (dir == null && Docker.available()) {
+            broker = new KafkaBroker(Containers.startKafka(), null, null);
+        } else {
+            try {
+                broker = startChild(dir, port, controllerPort);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Kafka broker did not start", e);
+            }
+        }
+        System.setProperty(JvmGlobal.KAFKA_BOOTSTRAP, broker.bootstrapServers);
+        return broker;
+    }
+
+    private static KafkaBroker startChild(Path persistentDir, int port, int controllerPort) throws IOException {
+        boolean temporary = persistentDir == null;
+        Path dir = temporary ? Files.createTempDirectory("mensura-kafka-") : persistentDir.toAbsolutePath();
+        Files.createDirectories(dir);
+        try {
+            return startChild(dir, temporary, port, controllerPort);
+        } catch (IOException | RuntimeException e) {
+            if (temporary) {
+                JvmGlobal.deleteTree(dir); // the broker, if any, was stopped already
+            }
+            throw e;
+        }
+    }
+
+    private static KafkaBroker startChild(Path dir, boolean temporary, int port, int controllerPort)
+            throws IOException {
+        if (temporary) {
+            port = JvmGlobal.freePort();
+            controllerPort = JvmGlobal.freePort();
+            while (controllerPort == port) {
+                controllerPort = JvmGlobal.freePort();
+            }
+        } else {
+            JvmGlobal.requirePortFree(port, "Kafka");
+            JvmGlobal.requirePortFree(controllerPort, "Kafka controller");
+        }
+        Path dataDir = dir.resolve("data");
+        Path config = dir.resolve("server.properties");
+        Path log = dir.resolve("broker.log");
+        Files.writeString(config, serverProperties(port, controllerPort, dataDir), StandardCharsets.UTF_8);
+        String classPath = brokerClassPath(dir);
+
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            String clusterId = Uuid.randomUuid().toString();
+            Process format = new ProcessBuilder(javaCommand(classPath, "kafka.tools.StorageTool",
+                    "format", "-t", clusterId, "-c", config.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(log.toFile()))
+                    .start();
+            try {
+                if (!format.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    format.destroyForcibly();
+                    throw new IllegalStateException("kafka StorageTool format timed out\n" + tail(log));
+                }
+            } catch (InterruptedException e) {
+                format.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+            }
+            if (format.exitValue() != 0) {
+                throw new IllegalStateException("kafka StorageTool format failed (exit " + format.exitValue()
+                        + ")\n" + tail(log));
+            }
+        }
+
+        Process p = new ProcessBuilder(javaCommand(classPath, BrokerLauncher.class.getName(),
+                String.valueOf(ProcessHandle.current().pid()), "kafka.Kafka", config.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()))
+                .redirectInput(Redirect.from(nullFile()))
+                .start();
+        String bootstrap = "127.0.0.1:" + port;
+        KafkaBroker broker = new KafkaBroker(bootstrap, log, p);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.stop();
+            if (temporary) {
+                JvmGlobal.deleteTree(dir);
+            }
+        }, "mensura-kafka-stop"));
+        try {
+            broker.awaitReady(port);
+        } catch (RuntimeException e) {
+            broker.stop();
+            throw e;
+        }
+        return broker;
+    }
+
+    private static String serverProperties(int port, int controllerPort, Path dataDir) {
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dataDir.toString());
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("num.partitions", "3");
+        p.put("default.replication.factor", "1");
+        p.put("auto.create.topics.enable", "true");
+        p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        StringBuilder sb = new StringBuilder("# written by dev.mensura.testkit.KafkaBroker\n");
+        // Properties format: backslashes in paths must be escaped
+        p.forEach((k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        return sb.toString();
+    }
+
+    /** The broker's jars plus the launcher class, copied on its own into {@code dir/launcher}. */
+    private static String brokerClassPath(Path dir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        Path launcherRoot = dir.resolve("launcher");
+        String resource = BrokerLauncher.class.getName().replace('.', '/') + ".class";
+        Path launcherClass = launcherRoot.resolve(resource);
+        Files.createDirectories(launcherClass.getParent());
+        try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + resource + " not found");
+            }
+            Files.copy(in, launcherClass, StandardCopyOption.REPLACE_EXISTING);
+        }
+        entries.add(launcherRoot.toString());
+        for (String list : List.of("kafka-broker.classpath", "kafka-broker-shared.classpath")) {
+            try (InputStream in = KafkaBroker.class.getResourceAsStream(list)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource dev/mensura/testkit/" + list
+                            + " is missing: build libs/testkit with Maven (mvn -pl libs/testkit install)");
+                }
+                for (String jar : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(java.io.File.pathSeparator)) {
+                    if (jar.isBlank()) {
+                        continue;
+                    }
+                    if (!Files.exists(Path.of(jar))) {
+                        throw new IllegalStateException("broker jar " + jar + " is missing (listed in " + list
+                                + "); run mvn -pl libs/testkit install");
+                    }
+                    entries.add(jar);
+                }
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private static List<String> javaCommand(String classPath, String mainClass, String... args) {
+        String java = ProcessHandle.current().info().command()
+                .filter(c -> c.endsWith("java") || c.endsWith("java.exe"))
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>(List.of(java,
+                "-Xmx512m", "-Xms64m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dlog4j2.statusLoggerLevel=OFF",
+                "-cp", classPath, mainClass));
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private void awaitReady(int port) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        // First the listener (quietly), then an Admin client that can describe the cluster.
+        while (!JvmGlobal.listening(port)) {
+            checkAlive();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka broker did not listen on " + bootstrapServers + " within "
+                        + START_TIMEOUT.toSeconds() + " s\n" + tail(logFile));
+            }
+            sleep(100);
+        }
+        Exception last = null;
+        try (Admin admin = admin()) {
+            while (System.nanoTime() < deadline) {
+                checkAlive();
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    last = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Kafka", e);
+                }
+                sleep(200);
+            }
+        }
+        throw new IllegalStateException("Kafka broker on " + bootstrapServers + " not ready within "
+                + START_TIMEOUT.toSeconds() + " s (" + last + ")\n" + tail(logFile));
+    }
+
+    private void checkAlive() {
+        Process p = process;
+        if (p != null && !p.isAlive()) {
+            throw new IllegalStateException("Kafka broker exited with " + p.exitValue() + "\n" + tail(logFile));
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The last lines of the broker log, for error messages. */
+    static String tail(Path log) {
+        if (log == null || !Files.exists(log)) {
+            return "(no broker log)";
+        }
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+            long len = f.length();
+            long from = Math.max(0, len - 8192);
+            byte[] b = new byte[(int) (len - from)];
+            f.seek(from);
+            f.readFully(b);
+            return "--- tail of " + log + " ---\n" + new String(b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(broker log unreadable: " + e + ")";
+        }
+    }
+
+    /** {@code host:port} to give to clients as {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The broker's log file (null when the broker is a container or was started elsewhere). */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** A new Admin client; the caller closes it. */
+    public Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "mensura-testkit-admin");
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
+        return Admin.create(p);
+    }
+
+    public void createTopics(String... topics) {
+        createTopics(Arrays.asList(topics));
+    }
+
+    /** Creates the topics that do not exist yet (broker defaults: 3 partitions, replication 1). */
+    public void createTopics(Collection<String> topics) {
+        Set<String> wanted = topics.stream().map(String::trim).filter(t -> !t.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty()))
+                    .toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            CreateTopicsResult result = admin.createTopics(missing);
+            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> e : result.values().entrySet()) {
+                try {
+                    e.getValue().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + e.getKey(), ex.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create topics " + wanted + " on " + bootstrapServers, e);
+        }
+    }
+
+    /** Stops the child broker (SIGTERM, then SIGKILL after 20 s). Called by the shutdown hook. */
+    void stop() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        process = null;
+        p.destroy();
+        try {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mensura.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+@MensuraInfra(database = "testkit", kafka = false)
+class EmbeddedPostgresIT {
+
+    @Test
+    void answersSelectVersion(EmbeddedPostgres pg) throws Exception {
+        try (Connection c = pg.connect("postgres"); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select version()")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("PostgreSQL 14");
+        }
+    }
+
+    @Test
+    void createDatabaseIsIdempotent(EmbeddedPostgres pg, PgDatabase injected) throws Exception {
+        assertThat(injected.name()).isEqualTo("mensura_testkit");
+        PgDatabase first = pg.createDatabase("testkit_idem");
+        PgDatabase second = pg.createDatabase("testkit_idem");
+        assertThat(second).isEqualTo(first);
+        assertThat(first.jdbcUrl()).isEqualTo("jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/testkit_idem");
+        assertThat(first.reactiveUrl()).isEqualTo("postgresql://" + pg.host() + ":" + pg.port() + "/testkit_idem");
+        try (Connection c = pg.connect("postgres"); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from pg_database where datname = 'testkit_idem'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+        try (Connection c = pg.connect("testkit_idem"); Statement st = c.createStatement()) {
+            st.execute("create table if not exists t(id int primary key)");
+            st.execute("insert into t values (1) on conflict do nothing");
+        }
+        assertThat(Infra.postgres()).isSameAs(pg);
+    }
+
+    @Test
+    void rejectsUnsafeNames(EmbeddedPostgres pg) {
+        assertThatThrownBy(() -> pg.createDatabase("x\"; drop database postgres; --"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.mensura.privacy.consent;
+
+import dev.mensura.privacy.consent.ConsentViews.ConsentRequest;
+import dev.mensura.privacy.consent.ConsentViews.ConsentState;
+import dev.mensura.privacy.consent.ConsentViews.SubjectConsents;
+import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** A subject grants, revokes and reads its own consents. */
+@Path("/v1/subjects/me/consents")
+@RolesAllowed("subject")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsentResource {
+    @Inject
+    JsonWebToken jwt;
+    @Inject
+    Pseudonymizer pseudonyms;
+    @Inject
+    ConsentService consents;
+
+    @GET
+    public Uni<SubjectConsents> list() {
+        return consents.consentsOf(me());
+    }
+
+    @PUT
+    @Path("{purpose}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ConsentState> put(@PathParam("purpose") String purposeSlug, ConsentRequest request) {
+        Purpose purpose = purpose(purposeSlug);
+        if (request == null || request.granted() == null) {
+            throw new ProblemException("invalid-consent-request", "Invalid consent request", 400,
+                    "The body must be {\"granted\": true|false}.");
+        }
+        return consents.record(me(), purpose, request.granted(), request.policyVersion());
+    }
+
+    private String me() {
+        return pseudonyms.pseudonym("subject", jwt.getSubject());
+    }
+
+    static Purpose purpose(String slug) {
+        return Purpose.fromSlug(slug).orElseThrow(() -> new ProblemException("unknown-purpose",
+                "Unknown purpose", 404, "There is no consent purpose with that name."));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mensura.privacy.consent;
+
+import dev.mensura.privacy.consent.ConsentViews.ConsentHistoryEntry;
+import dev.mensura.privacy.consent.ConsentViews.ConsentState;
+import dev.mensura.privacy.consent.ConsentViews.SubjectConsents;
+import dev.mensura.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Grants, revokes and reads consents; every change is also appended to the history. */
+@ApplicationScoped
+public class ConsentService {
+    private final String policyVersion;
+    private final Clock clock;
+
+    public ConsentService(@ConfigProperty(name = "mensura.privacy.policy-version") String policyVersion) {
+        this.policyVersion = policyVersion;
+        this.clock = Clock.systemUTC();
+    }
+
+    public String currentPolicyVersion() {
+        return policyVersion;
+    }
+
+    @WithTransaction
+    public Uni<ConsentState> record(String subjectPseudonym, Purpose purpose, boolean granted, String shownPolicyVersion) {
+        if (shownPolicyVersion != null && !shownPolicyVersion.equals(policyVersion)) {
+            return Uni.createFrom().failure(new ProblemException("stale-policy-version",
+                    "Privacy notice has changed", 409,
+                    "Consent was given to an older privacy notice; show the current one (" + policyVersion + ")."));
+        }
+        Instant now = clock.instant();
+        return ensureSubject(subjectPseudonym, now)
+                .chain(() -> Consent.findFor(subjectPseudonym, purpose))
+                .chain(existing -> {
+                    Consent consent = existing != null ? existing : new Consent();
+                    consent.subjectPseudonym = subjectPseudonym;
+                    consent.purpose = purpose.slug();
+                    consent.granted = granted;
+                    consent.policyVersion = policyVersion;
+                    consent.updatedAt = now;
+                    ConsentChange change = new ConsentChange();
+                    change.subjectPseudonym = subjectPseudonym;
+                    change.purpose = purpose.slug();
+                    change.granted = granted;
+                    change.policyVersion = policyVersion;
+                    change.recordedAt = now;
+                    return change.persist().chain(() -> consent.persist()).replaceWith(consent);
+                })
+                .map(ConsentState::of);
+    }
+
+    @WithSession
+    public Uni<SubjectConsents> consentsOf(String subjectPseudonym) {
+        return Consent.listFor(subjectPseudonym)
+                .map(list -> list.stream().map(ConsentState::of).toList())
+                .chain(states -> ConsentChange.historyOf(subjectPseudonym)
+                        .map(history -> new SubjectConsents(policyVersion, states,
+                                history.stream().map(ConsentHistoryEntry::of).toList())));
+    }
+
+    /** Granted only if the subject's latest decision for the purpose is a grant. No consent row means no. */
+    @WithSession
+    public Uni<ConsentViews.ConsentCheck> check(String subjectPseudonym, Purpose purpose) {
+        return Consent.findFor(subjectPseudonym, purpose)
+                .map(c -> c == null
+                        ? new ConsentViews.ConsentCheck(purpose.slug(), false, null)
+                        : new ConsentViews.ConsentCheck(purpose.slug(), c.granted, c.policyVersion));
+    }
+
+    private Uni<Void> ensureSubject(String pseudonym, Instant now) {
+        return Subject.<Subject>findById(pseudonym).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Subject subject = new Subject();
+            subject.pseudonym = pseudonym;
+            subject.createdAt = now;
+            return subject.persist().replaceWithVoid();
+        });
+    }
+}
