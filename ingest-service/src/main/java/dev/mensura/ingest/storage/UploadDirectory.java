@@ -37,6 +37,8 @@ public class UploadDirectory {
 
     @PostConstruct
     void check() {
+        // ImageIO's stream cache would spill image bytes to java.io.tmpdir on disk (I1).
+        javax.imageio.ImageIO.setUseCache(false);
         try {
             Files.createDirectories(configured, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));

@@ -96,7 +96,16 @@ class ExifFieldsTest {
         assertThat(directory.iterator().next().getValue()).isInstanceOf(byte[].class);
 
         assertThat(ExifBudget.allows(hostile, 0, hostile.length)).isFalse();
+        long before = allocatedBytes();
         assertThat(ExifFields.read(hostile, 0, hostile.length)).isEqualTo(ExifFields.NONE);
+        // Unguarded, TIFFReader would allocate 5,000 x 60 KB = 300 MB here.
+        assertThat(allocatedBytes() - before).isLessThan(8L << 20);
+    }
+
+    /** Bytes allocated so far by this thread (HotSpot's ThreadMXBean extension). */
+    static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     @Test

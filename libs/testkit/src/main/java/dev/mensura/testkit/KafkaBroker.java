@@ -8,7 +8,6 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,16 +43,20 @@ public final class KafkaBroker {
 
     public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final String DATA_DIR = "data";
+    private static final String LOG_FILE = "broker.log";
 
     private static KafkaBroker instance;
     private static RuntimeException failure;
 
     private final String bootstrapServers;
+    private final Path directory;
     private final Path logFile;
     private volatile Process process;
 
-    private KafkaBroker(String bootstrapServers, Path logFile, Process process) {
+    private KafkaBroker(String bootstrapServers, Path directory, Path logFile, Process process) {
         this.bootstrapServers = bootstrapServers;
+        this.directory = directory;
         this.logFile = logFile;
         this.process = process;
     }
@@ -94,17 +97,22 @@ public final class KafkaBroker {
     private static KafkaBroker attachOrStart(Path dir, int port, int controllerPort) {
         String existing = System.getProperty(JvmGlobal.KAFKA_BOOTSTRAP);
         if (existing != null) { // started by another class loader of this JVM
-            return new KafkaBroker(existing, null, null);
+            String d = System.getProperty(JvmGlobal.KAFKA_DIR);
+            Path directory = d == null ? null : Path.of(d);
+            return new KafkaBroker(existing, directory, directory == null ? null : directory.resolve(LOG_FILE), null);
         }
         KafkaBroker broker;
         if (dir == null && Docker.available()) {
-            broker = new KafkaBroker(Containers.startKafka(), null, null);
+            broker = new KafkaBroker(Containers.startKafka(), null, null, null);
         } else {
             try {
                 broker = startChild(dir, port, controllerPort);
             } catch (IOException e) {
                 throw new UncheckedIOException("Kafka broker did not start", e);
             }
+        }
+        if (broker.directory != null) {
+            System.setProperty(JvmGlobal.KAFKA_DIR, broker.directory.toString());
         }
         System.setProperty(JvmGlobal.KAFKA_BOOTSTRAP, broker.bootstrapServers);
         return broker;
@@ -136,15 +144,16 @@ public final class KafkaBroker {
             JvmGlobal.requirePortFree(port, "Kafka");
             JvmGlobal.requirePortFree(controllerPort, "Kafka controller");
         }
-        Path dataDir = dir.resolve("data");
+        Path dataDir = dir.resolve(DATA_DIR);
         Path config = dir.resolve("server.properties");
-        Path log = dir.resolve("broker.log");
+        Path log = dir.resolve(LOG_FILE);
+        Files.createDirectories(dir.resolve("tmp"));
         Files.writeString(config, serverProperties(port, controllerPort, dataDir), StandardCharsets.UTF_8);
         String classPath = brokerClassPath(dir);
 
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             String clusterId = Uuid.randomUuid().toString();
-            Process format = new ProcessBuilder(javaCommand(classPath, "kafka.tools.StorageTool",
+            Process format = new ProcessBuilder(javaCommand(dir, classPath, "kafka.tools.StorageTool",
                     "format", "-t", clusterId, "-c", config.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.appendTo(log.toFile()))
@@ -165,14 +174,14 @@ public final class KafkaBroker {
             }
         }
 
-        Process p = new ProcessBuilder(javaCommand(classPath, BrokerLauncher.class.getName(),
+        Process p = new ProcessBuilder(javaCommand(dir, classPath, ChildLauncher.class.getName(),
                 String.valueOf(ProcessHandle.current().pid()), "kafka.Kafka", config.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .redirectInput(Redirect.from(nullFile()))
                 .start();
         String bootstrap = "127.0.0.1:" + port;
-        KafkaBroker broker = new KafkaBroker(bootstrap, log, p);
+        KafkaBroker broker = new KafkaBroker(bootstrap, dir, log, p);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.stop();
             if (temporary) {
@@ -219,17 +228,7 @@ public final class KafkaBroker {
     /** The broker's jars plus the launcher class, copied on its own into {@code dir/launcher}. */
     private static String brokerClassPath(Path dir) throws IOException {
         List<String> entries = new ArrayList<>();
-        Path launcherRoot = dir.resolve("launcher");
-        String resource = BrokerLauncher.class.getName().replace('.', '/') + ".class";
-        Path launcherClass = launcherRoot.resolve(resource);
-        Files.createDirectories(launcherClass.getParent());
-        try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + resource + " not found");
-            }
-            Files.copy(in, launcherClass, StandardCopyOption.REPLACE_EXISTING);
-        }
-        entries.add(launcherRoot.toString());
+        entries.add(ChildLauncher.install(dir).toString());
         for (String list : List.of("kafka-broker.classpath", "kafka-broker-shared.classpath")) {
             try (InputStream in = KafkaBroker.class.getResourceAsStream(list)) {
                 if (in == null) {
@@ -251,15 +250,14 @@ public final class KafkaBroker {
         return String.join(java.io.File.pathSeparator, entries);
     }
 
-    private static List<String> javaCommand(String classPath, String mainClass, String... args) {
-        String java = ProcessHandle.current().info().command()
-                .filter(c -> c.endsWith("java") || c.endsWith("java.exe"))
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java,
+    private static List<String> javaCommand(Path dir, String classPath, String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ChildLauncher.javaExecutable(),
                 "-Xmx512m", "-Xms64m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
+                // its temporary files too stay in its own directory (scanned by invariant tests)
+                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dlog4j2.statusLoggerLevel=OFF",
@@ -342,9 +340,40 @@ public final class KafkaBroker {
         return bootstrapServers;
     }
 
-    /** The broker's log file (null when the broker is a container or was started elsewhere). */
+    /** The broker's log file (null when the broker is a container). */
     public Path logFile() {
         return logFile;
+    }
+
+    /** Whether this is a Testcontainers container rather than the child JVM. */
+    public boolean containerized() {
+        return directory == null;
+    }
+
+    /**
+     * The broker's {@code log.dirs}: every partition segment, index and checkpoint, and the KRaft
+     * metadata log, for tests that scan the bytes at rest (e.g. for a canary that must never be
+     * stored). Lies in {@link #directory()}.
+     *
+     * @throws IllegalStateException when the broker is a container (its disk is not this machine's)
+     */
+    public Path dataDirectory() {
+        return directory().resolve(DATA_DIR);
+    }
+
+    /**
+     * The broker's own directory (a temporary one, or dev/run's): {@code data/} ({@link
+     * #dataDirectory()}), {@code server.properties}, {@code broker.log}, the launcher class and
+     * {@code tmp/}, the child JVM's {@code java.io.tmpdir}. Scan this one to cover everything the
+     * broker writes.
+     *
+     * @throws IllegalStateException when the broker is a container
+     */
+    public Path directory() {
+        if (directory == null) {
+            throw new IllegalStateException("the Kafka broker runs in a container: its directory is not on this machine");
+        }
+        return directory;
     }
 
     /** A new Admin client; the caller closes it. */

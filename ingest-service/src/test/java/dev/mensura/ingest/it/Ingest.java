@@ -1,0 +1,130 @@
+package dev.mensura.ingest.it;
+
+import static io.restassured.RestAssured.given;
+
+import dev.mensura.events.CloudEvent;
+import dev.mensura.events.EventCodec;
+import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.testkit.DevKeys;
+import dev.mensura.testkit.TestTokens;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** What the ingest tests do as a client: consent, upload, read Kafka, publish vision outcomes. */
+final class Ingest {
+    private Ingest() {
+    }
+
+    static String newSubject() {
+        return "subject-" + UUID.randomUUID();
+    }
+
+    static String config(String key) {
+        return ConfigProvider.getConfig().getValue(key, String.class);
+    }
+
+    static Pseudonymizer pseudonyms() {
+        try {
+            return Pseudonymizer.fromKeysetFile(DevKeys.get().pseudonymKeysetFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void consent(String sub, boolean granted) {
+        given().baseUri(config("mensura.test.privacy-url")).auth().oauth2(TestTokens.subject(sub))
+                .contentType("application/json").body("{\"granted\": " + granted + "}")
+                .put("/v1/subjects/me/consents/body-measurement").then().statusCode(200);
+    }
+
+    static RequestSpecification upload(String sub, byte[] front, String frontType, byte[] side, String sideType,
+                                       String heightCm) {
+        RequestSpecification spec = given().auth().oauth2(TestTokens.subject(sub));
+        if (front != null) {
+            spec = spec.multiPart("front", "front.jpg", front, frontType);
+        }
+        if (side != null) {
+            spec = spec.multiPart("side", "side.jpg", side, sideType);
+        }
+        if (heightCm != null) {
+            spec = spec.multiPart("heightCm", heightCm);
+        }
+        return spec;
+    }
+
+    static Response uploadJpegs(String sub, byte[] front, byte[] side) {
+        return upload(sub, front, "image/jpeg", side, "image/jpeg", "178").post("/v1/jobs");
+    }
+
+    static Path uploadDir() {
+        return Path.of(config("mensura.ingest.upload-dir"));
+    }
+
+    static List<Path> uploadDirFiles() {
+        try (var files = Files.list(uploadDir())) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String jobPseudonym(String jobId) {
+        return pseudonyms().pseudonym("job", jobId);
+    }
+
+    static void publish(String topic, String key, CloudEvent<?> event) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config("kafka.bootstrap.servers"));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(topic, key, EventCodec.encode(event))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("publish failed", e);
+        }
+    }
+
+    /** Reads {@code topic} from the start until {@code enough} holds for the matching records, or the timeout. */
+    static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                     Predicate<List<ConsumerRecord<String, String>>> enough,
+                                                     Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config("kafka.bootstrap.servers"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long end = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            while (System.nanoTime() < end && !enough.test(found)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+}

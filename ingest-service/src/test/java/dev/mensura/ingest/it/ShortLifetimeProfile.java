@@ -1,0 +1,13 @@
+package dev.mensura.ingest.it;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** The 300 s limit made short, so the "whatever happens" destruction can be watched in a test. */
+public class ShortLifetimeProfile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("mensura.ingest.max-photo-lifetime", "2s",
+                "mensura.ingest.upload-dir", "/dev/shm/mensura-ingest-test-lifetime");
+    }
+}
