@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @MensuraInfra(database = "testkit", kafka = false)
@@ -38,6 +40,20 @@ class EmbeddedPostgresIT {
             st.execute("insert into t values (1) on conflict do nothing");
         }
         assertThat(Infra.postgres()).isSameAs(pg);
+    }
+
+    @Test
+    void dataDirectoryHoldsWhatIsStored(EmbeddedPostgres pg) throws Exception {
+        Path dir = pg.dataDirectory();
+        assertThat(dir.resolve("PG_VERSION")).hasContent("14");
+        String canary = "canary-" + UUID.randomUUID();
+        try (Connection c = pg.connect("mensura_testkit"); Statement st = c.createStatement()) {
+            st.execute("create table if not exists canary(v text)");
+            st.execute("insert into canary values ('" + canary + "')");
+            st.execute("checkpoint");
+        }
+        assertThat(Canary.filesContaining(dir, canary)).isNotEmpty();
+        assertThat(Canary.filesContaining(dir, "canary-never-written-" + UUID.randomUUID())).isEmpty();
     }
 
     @Test

@@ -81,4 +81,24 @@ class KafkaBrokerIT {
             assertThat(r.value()).isEqualTo(value);
         });
     }
+
+    @Test
+    void dataDirectoryHoldsWhatIsProduced(KafkaBroker broker) throws Exception {
+        assertThat(broker.dataDirectory()).startsWith(broker.directory()).isDirectory();
+        assertThat(broker.dataDirectory().resolve("meta.properties")).isRegularFile();
+        String topic = "testkit.canary";
+        broker.createTopics(topic);
+        String canary = "canary-" + UUID.randomUUID();
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp)) {
+            producer.send(new ProducerRecord<>(topic, "k", canary)).get(30, TimeUnit.SECONDS);
+        }
+        assertThat(Canary.filesContaining(broker.dataDirectory(), canary))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".log"));
+    }
 }
