@@ -6,6 +6,8 @@ import static dev.mensura.ingest.it.Ingest.uploadDirFiles;
 import static dev.mensura.ingest.it.Ingest.uploadJpegs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.mensura.ingest.photo.PhotoFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,8 +29,16 @@ class PhotoLifetimeIT {
                 .then().statusCode(202).extract().path("id");
         assertThat(uploadDirFiles()).hasSize(2);
 
+        // Back-pressure: this node has room for one job holding photos; the next is told to retry.
+        uploadJpegs(sub, PhotoFixtures.plainJpeg(64, 96, 33), PhotoFixtures.plainJpeg(64, 96, 34))
+                .then().statusCode(429).header("Retry-After", notNullValue())
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://mensura.dev/problems/capacity-exhausted"));
+        assertThat(uploadDirFiles()).hasSize(2);
+
         await().atMost(Duration.ofSeconds(15)).until(() -> uploadDirFiles().isEmpty());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         PhotoPathIT.assertReceivedEqualsDestroyed(jobId, "lifetime-exceeded");
+        uploadJpegs(sub, PhotoFixtures.plainJpeg(64, 96, 35), PhotoFixtures.plainJpeg(64, 96, 36)).then().statusCode(202);
     }
 }

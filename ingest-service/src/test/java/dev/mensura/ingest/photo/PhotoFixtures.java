@@ -22,6 +22,18 @@ public final class PhotoFixtures {
         return new Fixture(bytes, meta.canaries(), meta.orientation, meta.focal35);
     }
 
+    /** A camera-like JPEG (full metadata) of at least {@code minBytes}, for the benchmark. */
+    public static Fixture cameraJpegOfAtLeast(int minBytes) {
+        int width = 1600;
+        while (true) {
+            Fixture f = cameraJpeg(width, width * 3 / 4, 42);
+            if (f.bytes().length >= minBytes) {
+                return f;
+            }
+            width += 200;
+        }
+    }
+
     public static byte[] plainJpeg(int width, int height, long seed) {
         return TestImages.jpeg(TestImages.rgbImage(width, height, seed), false);
     }
