@@ -25,7 +25,7 @@ public class JobProgressStream {
     }
 
     public Multi<ProgressMessage> follow(UUID jobId, String subjectPseudonym) {
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(pollInterval)
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(pollInterval)
                 .onItem().transformToUniAndConcatenate(tick -> jobs.findOwned(jobId, subjectPseudonym))
                 .select().where(Objects::nonNull)
                 .select().first(new EndsAfterTerminal())

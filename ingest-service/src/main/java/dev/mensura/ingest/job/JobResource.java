@@ -2,6 +2,7 @@ package dev.mensura.ingest.job;
 
 import dev.mensura.privacykit.pseudonym.Pseudonymizer;
 import dev.mensura.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,13 +37,18 @@ public class JobResource {
         return owned(id).map(JobView::of);
     }
 
-    /** Server-sent events: the current state at once, then every change, ending with the job. */
+    /**
+     * Server-sent events: the current state at once, then every change, ending with the job.
+     * Ownership is settled before the stream starts, so a stranger gets a plain 404 problem.
+     */
     @GET
     @Path("events")
+    @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<ProgressMessage> events(@PathParam("id") String id) {
-        return owned(id).onItem().transformToMulti(job -> progress.follow(job.id(), job.subjectPseudonym()));
+        Job job = owned(id).await().atMost(java.time.Duration.ofSeconds(10));
+        return progress.follow(job.id(), job.subjectPseudonym());
     }
 
     private Uni<Job> owned(String id) {

@@ -56,10 +56,13 @@ class CanaryIT {
         List<String> responses = new ArrayList<>();
         String sub = newSubject();
         consent(sub, true);
+        var before = uploadDirFiles();
         var accepted = upload(sub, front, "image/png", side.bytes(), "image/jpeg", "181").post("/v1/jobs");
         responses.add(accepted.asString());
         assertThat(accepted.statusCode()).isEqualTo(202);
         String jobId = accepted.path("id");
+        var mine = Ingest.newFiles(before);
+        assertThat(mine).hasSize(2);
         String subjectPseudonym = Ingest.pseudonyms().pseudonym("subject", sub);
 
         // Vision's part: fetch both photos once (the allowed path), then report completion.
@@ -73,7 +76,7 @@ class CanaryIT {
         assertThat(handed).as("pixels reach vision").contains(pixelCanary).as("metadata does not").doesNotContain(textCanary);
         Ingest.publish(Topics.VISION_COMPLETED, subjectPseudonym, CloudEvent.of("/test/vision",
                 EventTypes.VISION_COMPLETED, subjectPseudonym, new VisionCompleted(jobId, subjectPseudonym)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> uploadDirFiles().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> mine.stream().noneMatch(Files::exists));
 
         responses.add(given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId).asString());
         responses.add(given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId + "/events").asString());

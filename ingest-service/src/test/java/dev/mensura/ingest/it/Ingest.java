@@ -87,6 +87,11 @@ final class Ingest {
         }
     }
 
+    /** Files that appeared in the upload directory since {@code before}: this test's photos. */
+    static List<Path> newFiles(List<Path> before) {
+        return uploadDirFiles().stream().filter(f -> !before.contains(f)).toList();
+    }
+
     static String jobPseudonym(String jobId) {
         return pseudonyms().pseudonym("job", jobId);
     }

@@ -36,6 +36,7 @@ class PhotoPathIT {
         consent(sub, true);
         var front = PhotoFixtures.cameraJpeg(160, 240, 11);
         var side = PhotoFixtures.cameraJpeg(160, 240, 12);
+        var before = uploadDirFiles();
 
         String jobId = uploadJpegs(sub, front.bytes(), side.bytes()).then().statusCode(202)
                 .body("status", equalTo("queued"))
@@ -43,7 +44,8 @@ class PhotoPathIT {
                 .extract().path("id");
         given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId).then().statusCode(200)
                 .body("side.orientation", equalTo(6)).body("heightCm", equalTo(178));
-        assertThat(uploadDirFiles()).hasSize(2);
+        var mine = Ingest.newFiles(before);
+        assertThat(mine).hasSize(2);
 
         // photo.received: tokens, no bytes, keyed by the subject pseudonym.
         String subjectPseudonym = Ingest.pseudonyms().pseudonym("subject", sub);
@@ -71,7 +73,7 @@ class PhotoPathIT {
         // vision.completed ends the photos' life (I2).
         Ingest.publish(Topics.VISION_COMPLETED, subjectPseudonym, CloudEvent.of("/test/vision",
                 EventTypes.VISION_COMPLETED, subjectPseudonym, new VisionCompleted(jobId, subjectPseudonym)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> uploadDirFiles().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> mine.stream().noneMatch(java.nio.file.Files::exists));
         given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId).then().statusCode(200)
                 .body("stage", equalTo("fitting"));
         given().auth().oauth2(TestTokens.service("vision-service"))
@@ -84,8 +86,11 @@ class PhotoPathIT {
     void visionFailureDestroysThePhotosAndFailsTheJob() {
         String sub = newSubject();
         consent(sub, true);
+        var before = uploadDirFiles();
         String jobId = uploadJpegs(sub, PhotoFixtures.plainJpeg(64, 96, 1), PhotoFixtures.plainJpeg(64, 96, 2))
                 .then().statusCode(202).extract().path("id");
+        var mine = Ingest.newFiles(before);
+        assertThat(mine).hasSize(2);
         String subjectPseudonym = Ingest.pseudonyms().pseudonym("subject", sub);
 
         Ingest.publish(Topics.VISION_FAILED, subjectPseudonym, CloudEvent.of("/test/vision", EventTypes.VISION_FAILED,
@@ -94,7 +99,7 @@ class PhotoPathIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId).then()
                         .body("status", equalTo("failed")));
-        assertThat(uploadDirFiles()).isEmpty();
+        assertThat(mine).noneMatch(java.nio.file.Files::exists);
         assertReceivedEqualsDestroyed(jobId, "vision-failed");
     }
 

@@ -48,8 +48,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e) {
-        // The exception class only: messages may quote input.
-        LOG.errorf("unexpected failure: %s", e.getClass().getName());
+        // The exception class and where it was thrown only: messages may quote input.
+        StackTraceElement[] trace = e.getStackTrace();
+        LOG.errorf("unexpected failure: %s at %s", e.getClass().getName(), trace.length > 0 ? trace[0] : "?");
         return Problem.of("internal-error", "Internal error", 500, "The request could not be completed.")
                 .toResponse();
     }

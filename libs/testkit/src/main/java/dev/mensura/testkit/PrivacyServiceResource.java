@@ -21,7 +21,8 @@ import java.util.Map;
  * {@link #stop()} does nothing. It uses database {@value #DATABASE} on this JVM's
  * {@link EmbeddedPostgres}, this JVM's {@link DevKeys} (so {@link TestTokens} verify there too) and
  * the pseudonym keyset, and has no Kafka. The returned configuration points the REST client
- * {@code privacy} at it: {@value #REST_CLIENT_URL}, and {@value #TEST_URL} for the tests themselves.
+ * {@code privacy} at it through {@value #TEST_URL} (the service maps it in its test profile, so a
+ * test profile can still point the client elsewhere, e.g. at a closed port).
  *
  * <p>The repository root is the first directory, walking up from the working directory, that
  * holds {@code privacy-service/pom.xml}; init arg {@code jar} names another jar. The jar is not
@@ -32,7 +33,6 @@ public class PrivacyServiceResource implements QuarkusTestResourceLifecycleManag
 
     public static final String NAME = "privacy-service";
     public static final String DATABASE = "mensura_privacy";
-    public static final String REST_CLIENT_URL = "quarkus.rest-client.privacy.url";
     public static final String TEST_URL = "mensura.test.privacy-url";
     public static final String ARG_JAR = "jar";
     static final String JAR = "privacy-service/target/quarkus-app/quarkus-run.jar";
@@ -49,7 +49,6 @@ public class PrivacyServiceResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         String url = service(jar).url();
         Map<String, String> c = new LinkedHashMap<>();
-        c.put(REST_CLIENT_URL, url);
         c.put(TEST_URL, url);
         return c;
     }
