@@ -30,9 +30,12 @@ public class EventPublisher {
         this.audit = audit;
     }
 
-    /** Waits for the broker's acknowledgement: a job is only accepted once vision can hear of it. */
-    public void photoReceived(PhotoReceived data) {
-        send(photoReceived, CloudEvent.of(SOURCE, EventTypes.PHOTO_RECEIVED, data.subjectPseudonym(), data))
+    /**
+     * Keyed by the job pseudonym. Waits for the broker's acknowledgement: a job is only accepted
+     * once vision can hear of it.
+     */
+    public void photoReceived(PhotoReceived data, String jobPseudonym) {
+        send(photoReceived, CloudEvent.of(SOURCE, EventTypes.PHOTO_RECEIVED, jobPseudonym, data))
                 .await().atMost(ACK_TIMEOUT);
     }
 

@@ -1,5 +1,6 @@
 package dev.mensura.ingest.storage;
 
+import dev.mensura.privacykit.masking.PiiMasker;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -43,6 +44,9 @@ public class UploadDirectory {
             Files.createDirectories(configured, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
             directory = configured.toRealPath();
+            // Should a path ever reach a log line, the PII filter masks it (I6).
+            PiiMasker.registerSensitivePathPrefix(configured.toAbsolutePath().toString());
+            PiiMasker.registerSensitivePathPrefix(directory.toString());
             onRam = MountTable.ofThisProcess().isRam(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("upload directory cannot be prepared", e);

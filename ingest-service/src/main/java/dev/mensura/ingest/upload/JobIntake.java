@@ -114,7 +114,8 @@ public class JobIntake {
             List<PhotoReceived.PhotoRef> refs = List.of(
                     ref(stored.get(0), front), ref(stored.get(1), side));
             Integer focal = front.focalLength35mm() != null ? front.focalLength35mm() : side.focalLength35mm();
-            events.photoReceived(new PhotoReceived(jobId.toString(), subject, refs, heightCm, blurFaces, focal));
+            events.photoReceived(new PhotoReceived(jobId.toString(), subject, refs, heightCm, blurFaces, focal),
+                    destroyer.jobPseudonym(jobId));
             return job;
         } catch (IOException | RuntimeException e) {
             LOG.errorf("job could not be accepted, rolling back: %s", e.getClass().getSimpleName());

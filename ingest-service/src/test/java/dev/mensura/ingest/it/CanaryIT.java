@@ -12,6 +12,7 @@ import dev.mensura.events.CloudEvent;
 import dev.mensura.events.EventCodec;
 import dev.mensura.events.EventTypes;
 import dev.mensura.events.Topics;
+import dev.mensura.events.data.JobProgress;
 import dev.mensura.events.data.PhotoReceived;
 import dev.mensura.events.data.VisionCompleted;
 import dev.mensura.ingest.photo.PhotoFixtures;
@@ -28,6 +29,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,11 @@ class CanaryIT {
                 EventTypes.VISION_COMPLETED, subjectPseudonym, new VisionCompleted(jobId, subjectPseudonym)));
         await().atMost(Duration.ofSeconds(20)).until(() -> mine.stream().noneMatch(Files::exists));
 
+        // Fitting's part: the job ends, so its progress stream ends too.
+        Ingest.publish(Topics.JOB_PROGRESS, subjectPseudonym, CloudEvent.of("/test/fitting", EventTypes.JOB_PROGRESS,
+                subjectPseudonym, new JobProgress(jobId, subjectPseudonym, "done", 100, "Measurements ready")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(TestTokens.subject(sub))
+                .get("/v1/jobs/" + jobId).asString().contains("\"completed\""));
         responses.add(given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId).asString());
         responses.add(given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId + "/events").asString());
         responses.add(given().get("/q/metrics").asString());
@@ -90,12 +97,26 @@ class CanaryIT {
 
         List<Path> roots = List.of(EmbeddedPostgres.get().dataDirectory(), KafkaBroker.get().dataDirectory(),
                 Path.of("target").toAbsolutePath(), Ingest.uploadDir());
-        for (String canary : canaries) {
+        for (String canary : withEncodings(canaries)) {
             assertThat(responses).as("HTTP responses").noneMatch(r -> r.contains(canary));
             assertThat(hits(roots, start, canary)).as("files holding a canary").isEmpty();
             assertThat(hits(List.of(Path.of(System.getProperty("java.io.tmpdir"))), start, canary))
                     .as("temporary files holding a canary").isEmpty();
         }
+    }
+
+    /** The canaries as they are and base64-encoded at each of the three alignments (JSON carries bytes that way). */
+    private static List<String> withEncodings(List<String> canaries) {
+        List<String> all = new ArrayList<>(canaries);
+        for (String canary : canaries) {
+            for (int shift = 0; shift < 3; shift++) {
+                String aligned = canary.substring(shift, shift + (canary.length() - shift) / 3 * 3);
+                byte[] bytes = aligned.getBytes(StandardCharsets.US_ASCII);
+                all.add(Base64.getEncoder().encodeToString(bytes));
+                all.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            }
+        }
+        return all;
     }
 
     private static String canary() {

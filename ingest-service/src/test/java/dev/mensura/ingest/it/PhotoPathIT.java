@@ -47,12 +47,12 @@ class PhotoPathIT {
         var mine = Ingest.newFiles(before);
         assertThat(mine).hasSize(2);
 
-        // photo.received: tokens, no bytes, keyed by the subject pseudonym.
+        // photo.received: tokens, no bytes, keyed by the job pseudonym.
         String subjectPseudonym = Ingest.pseudonyms().pseudonym("subject", sub);
         var announced = Ingest.read(Topics.PHOTO_RECEIVED, r -> r.value().contains(jobId), l -> !l.isEmpty(),
                 Duration.ofSeconds(20));
         assertThat(announced).hasSize(1);
-        assertThat(announced.get(0).key()).isEqualTo(subjectPseudonym);
+        assertThat(announced.get(0).key()).isEqualTo(Ingest.jobPseudonym(jobId));
         PhotoReceived received = EventCodec.decode(announced.get(0).value(), PhotoReceived.class,
                 EventTypes.PHOTO_RECEIVED).data();
         assertThat(received.photos()).extracting(PhotoReceived.PhotoRef::view).containsExactly("front", "side");
