@@ -37,7 +37,7 @@ public class UploadDirectory {
     }
 
     @PostConstruct
-    void check() {
+    public void check() {
         // ImageIO's stream cache would spill image bytes to java.io.tmpdir on disk (I1).
         javax.imageio.ImageIO.setUseCache(false);
         try {
