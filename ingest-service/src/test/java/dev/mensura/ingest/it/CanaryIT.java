@@ -16,11 +16,11 @@ import dev.mensura.events.data.JobProgress;
 import dev.mensura.events.data.PhotoReceived;
 import dev.mensura.events.data.VisionCompleted;
 import dev.mensura.ingest.photo.PhotoFixtures;
+import dev.mensura.testkit.CanaryScan;
 import dev.mensura.testkit.EmbeddedPostgres;
 import dev.mensura.testkit.KafkaBroker;
 import dev.mensura.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,12 +96,13 @@ class CanaryIT {
 
         List<Path> roots = List.of(EmbeddedPostgres.get().dataDirectory(), KafkaBroker.get().dataDirectory(),
                 Path.of("target").toAbsolutePath(), Ingest.uploadDir());
-        for (String canary : withEncodings(canaries)) {
+        List<String> needles = withEncodings(canaries);
+        for (String canary : needles) {
             assertThat(responses).as("HTTP responses").noneMatch(r -> r.contains(canary));
-            assertThat(hits(roots, start, canary)).as("files holding a canary").isEmpty();
-            assertThat(hits(List.of(Path.of(System.getProperty("java.io.tmpdir"))), start, canary))
-                    .as("temporary files holding a canary").isEmpty();
         }
+        assertThat(CanaryScan.filesContainingAny(roots, start, needles)).as("files holding a canary").isEmpty();
+        assertThat(CanaryScan.filesContainingAny(List.of(Path.of(System.getProperty("java.io.tmpdir"))), start, needles))
+                .as("temporary files holding a canary").isEmpty();
     }
 
     /** The canaries as they are and base64-encoded at each of the three alignments (JSON carries bytes that way). */
@@ -125,46 +125,5 @@ class CanaryIT {
             s.append((char) ('A' + RANDOM.nextInt(26)));
         }
         return s.toString();
-    }
-
-    /** Regular files under the roots, changed since {@code since}, whose bytes contain the canary. */
-    private static List<Path> hits(List<Path> roots, Instant since, String canary) throws IOException {
-        byte[] needle = canary.getBytes(StandardCharsets.US_ASCII);
-        List<Path> found = new ArrayList<>();
-        for (Path root : roots) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                    try {
-                        if (Files.getLastModifiedTime(file).toInstant().isBefore(since) || Files.size(file) > 256 << 20) {
-                            continue;
-                        }
-                        if (indexOf(Files.readAllBytes(file), needle) >= 0) {
-                            found.add(file);
-                        }
-                    } catch (IOException unreadable) {
-                        // sockets, files that vanished while walking: nothing to read
-                    }
-                }
-            } catch (java.io.UncheckedIOException walkRace) {
-                // a directory vanished while walking (Kafka segment roll); rescan would not change the verdict
-            }
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -52,8 +52,8 @@ class EmbeddedPostgresIT {
             st.execute("insert into canary values ('" + canary + "')");
             st.execute("checkpoint");
         }
-        assertThat(Canary.filesContaining(dir, canary)).isNotEmpty();
-        assertThat(Canary.filesContaining(dir, "canary-never-written-" + UUID.randomUUID())).isEmpty();
+        assertThat(CanaryScan.filesContaining(dir, canary)).isNotEmpty();
+        assertThat(CanaryScan.filesContaining(dir, "canary-never-written-" + UUID.randomUUID())).isEmpty();
     }
 
     @Test

@@ -97,7 +97,7 @@ class KafkaBrokerIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp)) {
             producer.send(new ProducerRecord<>(topic, "k", canary)).get(30, TimeUnit.SECONDS);
         }
-        assertThat(Canary.filesContaining(broker.dataDirectory(), canary))
+        assertThat(CanaryScan.filesContaining(broker.dataDirectory(), canary))
                 .isNotEmpty()
                 .allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".log"));
     }
