@@ -90,6 +90,7 @@ public final class DevInfra {
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPem().toString());
         env.put("MENSURA_PSEUDONYM_KEYSET_FILE", keys.pseudonymKeysetFile().toString());
+        env.put("MENSURA_PRIVACY_KEK_KEYSET_FILE", keys.kekKeysetFile().toString());
         StringBuilder sb = new StringBuilder("# written by dev.mensura.testkit.DevInfra; sourced by dev/run\n");
         env.forEach((k, v) -> sb.append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

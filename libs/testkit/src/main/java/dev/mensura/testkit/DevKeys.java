@@ -41,6 +41,8 @@ public final class DevKeys {
     public static final String PRIVATE_PEM = "jwt-private.pem";
     public static final String PUBLIC_PEM = "jwt-public.pem";
     public static final String PSEUDONYM_KEYSET = "pseudonym-keyset.json";
+    /** privacy-service's key-encryption key (I5) for development and tests: a Tink AES256_GCM keyset. */
+    public static final String KEK_KEYSET = "kek-keyset.json";
 
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
@@ -130,6 +132,10 @@ public final class DevKeys {
                     }
                 }
                 chmod(keyset, FILE_MODE);
+                Path kek = d.resolve(KEK_KEYSET);
+                if (!Files.exists(kek)) {
+                    writeOwnerOnly(kek, newKekKeyset());
+                }
                 return new DevKeys(d, privateKey, publicKey);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not prepare keys in " + d, e);
@@ -153,6 +159,18 @@ public final class DevKeys {
 
     public Path pseudonymKeysetFile() {
         return dir.resolve(PSEUDONYM_KEYSET);
+    }
+
+    public Path kekKeysetFile() {
+        return dir.resolve(KEK_KEYSET);
+    }
+
+    private static String newKekKeyset() throws GeneralSecurityException {
+        com.google.crypto.tink.aead.AeadConfig.register();
+        return com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(
+                com.google.crypto.tink.KeysetHandle.generateNew(
+                        com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM),
+                com.google.crypto.tink.InsecureSecretKeyAccess.get());
     }
 
     public RSAPrivateKey privateKey() {

@@ -78,6 +78,7 @@ public class MensuraInfraResource implements QuarkusTestResourceLifecycleManager
         c.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         c.put("smallrye.jwt.sign.key.location", keys.privateKeyPem().toString());
         c.put("mensura.pseudonym.keyset-file", keys.pseudonymKeysetFile().toString());
+        c.put("mensura.privacy.kek-keyset-file", keys.kekKeysetFile().toString());
         return c;
     }
 

@@ -76,6 +76,7 @@ public class PrivacyServiceResource implements QuarkusTestResourceLifecycleManag
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPem().toString());
         env.put("MENSURA_PSEUDONYM_KEYSET_FILE", keys.pseudonymKeysetFile().toString());
+        env.put("MENSURA_PRIVACY_KEK_KEYSET_FILE", keys.kekKeysetFile().toString());
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
         return env;
     }

@@ -3,6 +3,7 @@ package dev.mensura.privacy.consent;
 import dev.mensura.privacy.consent.ConsentViews.ConsentHistoryEntry;
 import dev.mensura.privacy.consent.ConsentViews.ConsentState;
 import dev.mensura.privacy.consent.ConsentViews.SubjectConsents;
+import dev.mensura.privacy.keys.SubjectKeys;
 import dev.mensura.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -16,10 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ConsentService {
     private final String policyVersion;
+    private final SubjectKeys keys;
     private final Clock clock;
 
-    public ConsentService(@ConfigProperty(name = "mensura.privacy.policy-version") String policyVersion) {
+    public ConsentService(@ConfigProperty(name = "mensura.privacy.policy-version") String policyVersion,
+                          SubjectKeys keys) {
         this.policyVersion = policyVersion;
+        this.keys = keys;
         this.clock = Clock.systemUTC();
     }
 
@@ -50,7 +54,8 @@ public class ConsentService {
                     change.granted = granted;
                     change.policyVersion = policyVersion;
                     change.recordedAt = now;
-                    return change.persist().chain(() -> consent.persist()).replaceWith(consent);
+                    Uni<?> newLife = granted ? keys.clearTombstone(subjectPseudonym) : Uni.createFrom().voidItem();
+                    return newLife.chain(() -> change.persist()).chain(() -> consent.persist()).replaceWith(consent);
                 })
                 .map(ConsentState::of);
     }
