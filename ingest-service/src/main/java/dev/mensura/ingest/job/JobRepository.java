@@ -1,10 +1,13 @@
 package dev.mensura.ingest.job;
 
+import dev.mensura.privacykit.crypto.SubjectCrypto;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,21 +16,28 @@ import java.util.UUID;
 /** Jobs in PostgreSQL through the reactive client. */
 @ApplicationScoped
 public class JobRepository {
-    private static final String COLUMNS = "id, subject_pseudonym, status, stage, progress, message, height_cm, "
+    /** Where the sealed height lives; the ciphertext opens nowhere else. */
+    static final String HEIGHT_PLACE = "ingest.job.height_cm";
+    private static final String COLUMNS = "id, subject_pseudonym, status, stage, progress, message, height_cm_sealed, "
             + "blur_faces, front_orientation, side_orientation, front_focal_35mm, side_focal_35mm, created_at, updated_at";
 
     private final Pool pool;
+    private final SubjectCrypto crypto;
 
-    public JobRepository(Pool pool) {
+    public JobRepository(Pool pool, SubjectCrypto crypto) {
         this.pool = pool;
+        this.crypto = crypto;
     }
 
+    /** Seals the height with the subject's key first: without a key nothing is written (KeyUnavailableException). */
     public Uni<Void> insert(Job job) {
+        byte[] sealedHeight = crypto.encrypt(job.subjectPseudonym(), HEIGHT_PLACE,
+                Integer.toString(job.heightCm()).getBytes(StandardCharsets.US_ASCII));
         return pool.preparedQuery("insert into job (" + COLUMNS + ") values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)")
                 .execute(Tuple.tuple()
                         .addUUID(job.id()).addString(job.subjectPseudonym()).addString(job.status().slug())
                         .addString(job.stage()).addInteger(job.progress()).addString(job.message())
-                        .addInteger(job.heightCm()).addBoolean(job.blurFaces())
+                        .addBuffer(Buffer.buffer(sealedHeight)).addBoolean(job.blurFaces())
                         .addInteger(job.front().orientation()).addInteger(job.side().orientation())
                         .addInteger(job.front().focalLength35mm()).addInteger(job.side().focalLength35mm())
                         .addOffsetDateTime(utc(job.createdAt())).addOffsetDateTime(utc(job.updatedAt())))
@@ -54,10 +64,13 @@ public class JobRepository {
         return pool.preparedQuery("delete from job where id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
 
-    private static Job map(Row row) {
-        return new Job(row.getUUID("id"), row.getString("subject_pseudonym"),
+    private Job map(Row row) {
+        String subject = row.getString("subject_pseudonym");
+        int heightCm = Integer.parseInt(new String(crypto.decrypt(subject, HEIGHT_PLACE,
+                row.getBuffer("height_cm_sealed").getBytes()), StandardCharsets.US_ASCII));
+        return new Job(row.getUUID("id"), subject,
                 JobStatus.fromSlug(row.getString("status")), row.getString("stage"), row.getInteger("progress"),
-                row.getString("message"), row.getInteger("height_cm"), row.getBoolean("blur_faces"),
+                row.getString("message"), heightCm, row.getBoolean("blur_faces"),
                 new Job.PhotoFacts(row.getInteger("front_orientation"), row.getInteger("front_focal_35mm")),
                 new Job.PhotoFacts(row.getInteger("side_orientation"), row.getInteger("side_focal_35mm")),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());

@@ -16,6 +16,8 @@ import dev.mensura.ingest.photo.PhotoSanitizer;
 import dev.mensura.ingest.photo.SanitizedPhoto;
 import dev.mensura.ingest.storage.PhotoVault;
 import dev.mensura.ingest.storage.StoredPhoto;
+import dev.mensura.privacykit.crypto.SubjectCrypto;
+import dev.mensura.privacykit.crypto.SubjectErasedException;
 import dev.mensura.privacykit.destruction.SecureDestruction;
 import dev.mensura.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,9 +53,10 @@ public class JobIntake {
     private final EventPublisher events;
     private final PhotoSanitizer sanitizer;
     private final MultipartReader reader;
+    private final SubjectCrypto crypto;
 
     public JobIntake(ConsentGate consent, UploadCapacity capacity, PhotoVault vault, PhotoDestroyer destroyer,
-                     HandoverTokens tokens, JobRepository jobs, EventPublisher events,
+                     HandoverTokens tokens, JobRepository jobs, EventPublisher events, SubjectCrypto crypto,
                      @ConfigProperty(name = "mensura.ingest.max-photo-bytes", defaultValue = "15728640") long maxPhotoBytes,
                      @ConfigProperty(name = "mensura.ingest.max-pixels", defaultValue = "50000000") long maxPixels,
                      @ConfigProperty(name = "mensura.ingest.max-side", defaultValue = "12000") int maxSide) {
@@ -64,6 +67,7 @@ public class JobIntake {
         this.tokens = tokens;
         this.jobs = jobs;
         this.events = events;
+        this.crypto = crypto;
         this.sanitizer = new PhotoSanitizer(new PhotoLimits(maxPhotoBytes, maxPixels, maxSide));
         // Two photos plus the small fields and multipart framing.
         this.reader = new MultipartReader(2 * maxPhotoBytes + 64 * 1024, Set.of(FRONT, SIDE), Set.of(HEIGHT, BLUR));
@@ -103,18 +107,17 @@ public class JobIntake {
         Instant now = Instant.now();
         Job job = new Job(jobId, subject, JobStatus.QUEUED, "queued", 5, "Photos received; waiting for analysis",
                 heightCm, blurFaces, facts(front), facts(side), now, now);
+        // The row first: it needs the subject's key, and without one no photo is written at all.
+        recordOrRefuse(job);
         List<StoredPhoto> stored = new ArrayList<>(2);
-        boolean recorded = false;
         try {
             stored.add(vault.store(jobId, FRONT, front.bytes()));
             stored.add(vault.store(jobId, SIDE, side.bytes()));
-            jobs.insert(job).await().indefinitely();
-            recorded = true;
             stored.forEach(destroyer::received);
-            List<PhotoReceived.PhotoRef> refs = List.of(
-                    ref(stored.get(0), front), ref(stored.get(1), side));
+            List<PhotoReceived.PhotoRef> refs = List.of(ref(stored.get(0), front), ref(stored.get(1), side));
             Integer focal = front.focalLength35mm() != null ? front.focalLength35mm() : side.focalLength35mm();
-            events.photoReceived(new PhotoReceived(jobId.toString(), subject, refs, heightCm, blurFaces, focal),
+            String sealedHeight = crypto.encryptToBase64(subject, PhotoReceived.HEIGHT_PLACE, Integer.toString(heightCm));
+            events.photoReceived(new PhotoReceived(jobId.toString(), subject, refs, sealedHeight, blurFaces, focal),
                     destroyer.jobPseudonym(jobId));
             return job;
         } catch (IOException | RuntimeException e) {
@@ -123,12 +126,26 @@ public class JobIntake {
                 tokens.revokeFor(photo.id());
                 destroyer.destroy(photo, DestructionReason.REJECTED);
             });
-            if (recorded) {
-                jobs.delete(jobId).await().indefinitely();
-            }
-            throw new ProblemException("temporarily-unavailable", "Upload could not be completed", 503,
-                    "A backing service did not answer; nothing was kept. Try again later.");
+            jobs.delete(jobId).await().indefinitely();
+            throw unavailable();
         }
+    }
+
+    private void recordOrRefuse(Job job) {
+        try {
+            jobs.insert(job).await().indefinitely();
+        } catch (SubjectErasedException e) {
+            throw new ProblemException("subject-erased", "Subject erased", 403,
+                    "This subject's data has been erased; grant consent again to start anew. Nothing was stored.");
+        } catch (RuntimeException e) {
+            LOG.errorf("job could not be recorded: %s", e.getClass().getSimpleName());
+            throw unavailable();
+        }
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException("temporarily-unavailable", "Upload could not be completed", 503,
+                "A backing service did not answer; nothing was kept. Try again later.");
     }
 
     private PhotoReceived.PhotoRef ref(StoredPhoto stored, SanitizedPhoto photo) {

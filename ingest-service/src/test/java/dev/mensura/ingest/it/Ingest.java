@@ -4,13 +4,20 @@ import static io.restassured.RestAssured.given;
 
 import dev.mensura.events.CloudEvent;
 import dev.mensura.events.EventCodec;
+import dev.mensura.privacykit.crypto.SubjectCrypto;
 import dev.mensura.privacykit.pseudonym.Pseudonymizer;
 import dev.mensura.testkit.DevKeys;
+import dev.mensura.testkit.EmbeddedPostgres;
 import dev.mensura.testkit.TestTokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +97,25 @@ final class Ingest {
     /** Files that appeared in the upload directory since {@code before}: this test's photos. */
     static List<Path> newFiles(List<Path> before) {
         return uploadDirFiles().stream().filter(f -> !before.contains(f)).toList();
+    }
+
+    /** A SubjectCrypto as a service holds it, fetching keys from the real privacy-service. */
+    static SubjectCrypto subjectCrypto() {
+        return SubjectCrypto.overHttp(URI.create(config("mensura.test.privacy-url")),
+                () -> TestTokens.service("ingest-service"), Duration.ofSeconds(60));
+    }
+
+    /** One column of a job row, read straight from PostgreSQL as bytes. */
+    static byte[] jobColumn(String jobId, String column) {
+        try (Connection c = EmbeddedPostgres.get().connect("mensura_ingest");
+             PreparedStatement s = c.prepareStatement("select " + column + " from job where id = ?::uuid")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String jobPseudonym(String jobId) {

@@ -6,6 +6,7 @@ import static dev.mensura.ingest.it.Ingest.uploadDirFiles;
 import static dev.mensura.ingest.it.Ingest.uploadJpegs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,6 +19,7 @@ import dev.mensura.events.data.PhotoReceived;
 import dev.mensura.events.data.VisionCompleted;
 import dev.mensura.events.data.VisionFailed;
 import dev.mensura.ingest.photo.PhotoFixtures;
+import dev.mensura.privacykit.crypto.DecryptionFailedException;
 import dev.mensura.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +59,16 @@ class PhotoPathIT {
                 EventTypes.PHOTO_RECEIVED).data();
         assertThat(received.photos()).extracting(PhotoReceived.PhotoRef::view).containsExactly("front", "side");
         assertThat(announced.get(0).value()).doesNotContain(sub).hasSizeLessThan(4096);
+
+        // I5: the height travels and rests sealed with the subject's key, bound to its place.
+        var crypto = Ingest.subjectCrypto();
+        assertThat(crypto.decryptFromBase64(subjectPseudonym, PhotoReceived.HEIGHT_PLACE, received.heightCmSealed()))
+                .isEqualTo("178");
+        byte[] sealedInDb = Ingest.jobColumn(jobId, "height_cm_sealed");
+        assertThat(new String(crypto.decrypt(subjectPseudonym, "ingest.job.height_cm", sealedInDb),
+                StandardCharsets.US_ASCII)).isEqualTo("178");
+        assertThatThrownBy(() -> crypto.decrypt(subjectPseudonym, "ingest.job.other_column", sealedInDb))
+                .isInstanceOf(DecryptionFailedException.class);
 
         // Hand-over: service role only, once; the bytes carry none of the metadata (I3).
         String token = received.photos().get(0).handoverToken();
