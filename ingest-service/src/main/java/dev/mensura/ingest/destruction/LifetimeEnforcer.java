@@ -1,5 +1,7 @@
 package dev.mensura.ingest.destruction;
 
+import dev.mensura.ingest.job.JobRepository;
+import dev.mensura.ingest.job.JobStatus;
 import dev.mensura.ingest.storage.PhotoVault;
 import dev.mensura.ingest.storage.StoredPhoto;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,6 +13,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -26,16 +31,18 @@ public class LifetimeEnforcer {
 
     private final PhotoVault vault;
     private final PhotoDestroyer destroyer;
+    private final JobRepository jobs;
     private final Duration maxLifetime;
     private final Clock clock = Clock.systemUTC();
 
-    public LifetimeEnforcer(PhotoVault vault, PhotoDestroyer destroyer,
+    public LifetimeEnforcer(PhotoVault vault, PhotoDestroyer destroyer, JobRepository jobs,
                             @ConfigProperty(name = "mensura.ingest.max-photo-lifetime") Duration maxLifetime) {
         if (maxLifetime.compareTo(HARD_LIMIT) > 0 || maxLifetime.isNegative() || maxLifetime.isZero()) {
             throw new IllegalStateException("mensura.ingest.max-photo-lifetime must be within (0, 300s] (I2)");
         }
         this.vault = vault;
         this.destroyer = destroyer;
+        this.jobs = jobs;
         this.maxLifetime = maxLifetime;
     }
 
@@ -49,10 +56,20 @@ public class LifetimeEnforcer {
 
     /** Runs every second so a photo is destroyed at most about a second after its deadline. */
     @Scheduled(every = "${mensura.ingest.lifetime-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void destroyExpired() {
+    void destroyExpired() throws IOException {
         Instant deadline = clock.instant().minus(maxLifetime);
+        Set<UUID> expiredJobs = new HashSet<>();
         for (StoredPhoto photo : vault.storedBefore(deadline)) {
             destroyer.destroy(photo, DestructionReason.LIFETIME_EXCEEDED);
+            expiredJobs.add(photo.jobId());
+        }
+        // Files nobody tracks (a failed write, a failed destroy) get no more time than tracked ones.
+        vault.untrackedFilesOlderThan(deadline).forEach(destroyer::destroyLeftover);
+        // A job whose photo ran out of time cannot be processed any more: it ends, and its streams with it.
+        for (UUID job : expiredJobs) {
+            jobs.updateProgress(job, JobStatus.FAILED, "failed", 100,
+                    "The photos were not processed in time and have been destroyed").subscribe().with(ok -> { },
+                    failure -> LOG.warnf("expired job not marked failed: %s", failure.getClass().getSimpleName()));
         }
     }
 

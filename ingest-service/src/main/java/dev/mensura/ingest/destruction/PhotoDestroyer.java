@@ -55,12 +55,7 @@ public class PhotoDestroyer {
 
     public void destroy(StoredPhoto photo, DestructionReason reason) {
         try {
-            vault.wipe(photo.id()).ifPresent(wiped -> {
-                long lifetimeMs = Duration.between(photo.storedAt(), Instant.now(clock)).toMillis();
-                registry.counter("photos.destroyed", "reason", reason.slug()).increment();
-                audit("photo.destroyed", photo.jobId(), photo.view(), "success", Map.of(
-                        "sizeBytes", wiped.bytesOverwritten(), "lifetimeMs", lifetimeMs, "reason", reason.slug()));
-            });
+            vault.wipe(photo.id()).ifPresent(wiped -> destroyed(wiped, reason));
         } catch (IOException e) {
             // Still tracked nowhere, but the file may remain: the sweep retries; operators get a metric.
             registry.counter("photos.destruction.failures").increment();
@@ -69,7 +64,16 @@ public class PhotoDestroyer {
         }
     }
 
-    /** A file found in the upload directory that no job tracks (left by a crash): wiped, audited. */
+    /** Counts and audits a photo whose file was wiped (by {@link #destroy} or a hand-over). */
+    public void destroyed(PhotoVault.Wiped wiped, DestructionReason reason) {
+        StoredPhoto photo = wiped.photo();
+        long lifetimeMs = Duration.between(photo.storedAt(), Instant.now(clock)).toMillis();
+        registry.counter("photos.destroyed", "reason", reason.slug()).increment();
+        audit("photo.destroyed", photo.jobId(), photo.view(), "success", Map.of(
+                "sizeBytes", wiped.bytesOverwritten(), "lifetimeMs", lifetimeMs, "reason", reason.slug()));
+    }
+
+    /** A file found in the upload directory that no job tracks (left by a crash or a failed write): wiped, audited. */
     public void destroyLeftover(java.nio.file.Path file) {
         try {
             Instant modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();

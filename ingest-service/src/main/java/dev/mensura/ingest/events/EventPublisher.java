@@ -1,19 +1,15 @@
 package dev.mensura.ingest.events;
 
 import dev.mensura.events.CloudEvent;
-import dev.mensura.events.EventCodec;
 import dev.mensura.events.EventTypes;
+import dev.mensura.events.KafkaMessages;
 import dev.mensura.events.data.AuditRecord;
 import dev.mensura.events.data.PhotoReceived;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Publishes ingest's CloudEvents to Kafka, keyed by pseudonym; never carries photo bytes (I1). */
 @ApplicationScoped
@@ -44,10 +40,6 @@ public class EventPublisher {
     }
 
     private static Uni<Void> send(MutinyEmitter<String> emitter, CloudEvent<?> event) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        Message<String> message = Message.of(EventCodec.encode(event)).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.partitionkey()).withHeaders(headers).build());
-        return emitter.sendMessage(message);
+        return emitter.sendMessage(KafkaMessages.of(event));
     }
 }

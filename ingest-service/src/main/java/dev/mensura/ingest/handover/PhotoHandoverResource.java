@@ -1,5 +1,7 @@
 package dev.mensura.ingest.handover;
 
+import dev.mensura.ingest.destruction.DestructionReason;
+import dev.mensura.ingest.destruction.PhotoDestroyer;
 import dev.mensura.ingest.storage.PhotoVault;
 import dev.mensura.privacykit.destruction.SecureDestruction;
 import dev.mensura.problem.ProblemException;
@@ -14,17 +16,20 @@ import java.io.IOException;
 
 /**
  * The only response that ever carries photo bytes (I1): vision fetches a photo once with its
- * hand-over token. Spent, expired, unknown or already destroyed all answer 410 alike.
+ * hand-over token, from the pod that holds it (the event carries that pod's address). Spent,
+ * expired, unknown or already destroyed all answer 410 alike.
  */
 @Path("/internal/photos")
 @RolesAllowed("service")
 public class PhotoHandoverResource {
     private final HandoverTokens tokens;
     private final PhotoVault vault;
+    private final PhotoDestroyer destroyer;
 
-    public PhotoHandoverResource(HandoverTokens tokens, PhotoVault vault) {
+    public PhotoHandoverResource(HandoverTokens tokens, PhotoVault vault, PhotoDestroyer destroyer) {
         this.tokens = tokens;
         this.vault = vault;
+        this.destroyer = destroyer;
     }
 
     @GET
@@ -32,8 +37,16 @@ public class PhotoHandoverResource {
     @Blocking
     public Response fetch(@PathParam("token") String token) throws IOException {
         var handover = tokens.redeem(token).orElseThrow(PhotoHandoverResource::gone);
-        var photo = vault.find(handover.photoId()).orElseThrow(PhotoHandoverResource::gone);
-        byte[] bytes = vault.read(photo);
+        // The file is wiped before a byte is sent: after its one hand-over the photo exists only
+        // in this response's buffer, which is zeroed once written.
+        PhotoVault.CheckedOut photo;
+        try {
+            photo = vault.checkOut(handover.photoId()).orElseThrow(PhotoHandoverResource::gone);
+        } catch (IOException e) {
+            throw gone();
+        }
+        destroyer.destroyed(photo.wiped(), DestructionReason.HANDED_OVER);
+        byte[] bytes = photo.bytes();
         StreamingOutput body = out -> {
             try {
                 out.write(bytes);

@@ -10,6 +10,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The same progress stream as the SSE endpoint, over a WebSocket, for clients that prefer one. */
 @WebSocket(path = "/v1/jobs/{id}/ws")
@@ -33,7 +34,8 @@ public class JobProgressSocket {
 
     @OnOpen
     public Multi<ProgressMessage> open(@PathParam("id") String id, WebSocketConnection connection) {
-        String subject = pseudonyms.pseudonym("subject", identity.getPrincipal().getName());
+        // The JWT's sub, exactly as the HTTP endpoints read it (the principal's name may be upn).
+        String subject = pseudonyms.pseudonym("subject", ((JsonWebToken) identity.getPrincipal()).getSubject());
         UUID jobId;
         try {
             jobId = UUID.fromString(id);

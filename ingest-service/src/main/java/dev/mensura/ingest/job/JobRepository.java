@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Jobs in PostgreSQL through the reactive client. */
@@ -58,6 +60,21 @@ public class JobRepository {
                 .execute(Tuple.tuple().addUUID(id).addString(status.slug()).addString(stage).addInteger(progress)
                         .addString(message).addOffsetDateTime(utc(Instant.now())))
                 .map(rows -> rows.rowCount() > 0);
+    }
+
+    public Uni<List<UUID>> jobIdsOf(String subjectPseudonym) {
+        return pool.preparedQuery("select id from job where subject_pseudonym = $1").execute(Tuple.of(subjectPseudonym))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    /** Erasure: every job row of the subject; returns how many there were. */
+    public Uni<Integer> deleteAllOf(String subjectPseudonym) {
+        return pool.preparedQuery("delete from job where subject_pseudonym = $1").execute(Tuple.of(subjectPseudonym))
+                .map(rows -> rows.rowCount());
     }
 
     public Uni<Void> delete(UUID id) {

@@ -45,7 +45,15 @@ public class PhotoVault {
     public StoredPhoto store(UUID jobId, String view, byte[] bytes) throws IOException {
         String id = randomName();
         Path file = directory.path().resolve(id);
-        writePrivate(file, bytes);
+        try {
+            writePrivate(file, bytes);
+        } catch (IOException e) {
+            // A half-written file would be tracked by nobody: wipe what made it to the tmpfs.
+            if (Files.exists(file)) {
+                SecureDestruction.destroy(file);
+            }
+            throw e;
+        }
         StoredPhoto photo = new StoredPhoto(id, jobId, view, file, bytes.length, clock.instant());
         held.put(id, photo);
         return photo;
@@ -66,6 +74,21 @@ public class PhotoVault {
         return Files.readAllBytes(photo.file());
     }
 
+    /** Files untracked and older than {@code limit}: leftovers of a failed write or destroy, swept by the timer. */
+    public List<Path> untrackedFilesOlderThan(Instant limit) throws IOException {
+        List<Path> old = new java.util.ArrayList<>();
+        for (Path file : untrackedFiles()) {
+            try {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(limit)) {
+                    old.add(file);
+                }
+            } catch (IOException gone) {
+                // destroyed meanwhile
+            }
+        }
+        return old;
+    }
+
     public Optional<StoredPhoto> find(String id) {
         return Optional.ofNullable(held.get(id));
     }
@@ -79,8 +102,44 @@ public class PhotoVault {
         if (photo == null) {
             return Optional.empty();
         }
-        var result = SecureDestruction.destroy(photo.file());
-        return Optional.of(new Wiped(photo, result.bytesOverwritten(), result.verifiedGone()));
+        try {
+            var result = SecureDestruction.destroy(photo.file());
+            return Optional.of(new Wiped(photo, result.bytesOverwritten(), result.verifiedGone()));
+        } catch (IOException | RuntimeException e) {
+            // Still there: tracked again so the lifetime timer tries once more, instead of nobody knowing.
+            held.putIfAbsent(id, photo);
+            throw e;
+        }
+    }
+
+    /**
+     * Takes the photo out of the vault for its single hand-over: its bytes in memory, its file
+     * wiped before they are sent anywhere. Concurrent destroyers no longer see it.
+     */
+    public Optional<CheckedOut> checkOut(String id) throws IOException {
+        StoredPhoto photo = held.remove(id);
+        if (photo == null) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(photo.file());
+        } catch (IOException e) {
+            held.putIfAbsent(id, photo);
+            throw e;
+        }
+        try {
+            var result = SecureDestruction.destroy(photo.file());
+            return Optional.of(new CheckedOut(new Wiped(photo, result.bytesOverwritten(), result.verifiedGone()), bytes));
+        } catch (IOException | RuntimeException e) {
+            SecureDestruction.zero(bytes);
+            held.putIfAbsent(id, photo);
+            throw e;
+        }
+    }
+
+    /** A photo's bytes in memory (zero them once sent) and the record of its wiped file. */
+    public record CheckedOut(Wiped wiped, byte[] bytes) {
     }
 
     public record Wiped(StoredPhoto photo, long bytesOverwritten, boolean verifiedGone) {

@@ -54,12 +54,14 @@ public class JobIntake {
     private final PhotoSanitizer sanitizer;
     private final MultipartReader reader;
     private final SubjectCrypto crypto;
+    private final String handoverBaseUrl;
 
     public JobIntake(ConsentGate consent, UploadCapacity capacity, PhotoVault vault, PhotoDestroyer destroyer,
                      HandoverTokens tokens, JobRepository jobs, EventPublisher events, SubjectCrypto crypto,
                      @ConfigProperty(name = "mensura.ingest.max-photo-bytes", defaultValue = "15728640") long maxPhotoBytes,
                      @ConfigProperty(name = "mensura.ingest.max-pixels", defaultValue = "50000000") long maxPixels,
-                     @ConfigProperty(name = "mensura.ingest.max-side", defaultValue = "12000") int maxSide) {
+                     @ConfigProperty(name = "mensura.ingest.max-side", defaultValue = "12000") int maxSide,
+                     @ConfigProperty(name = "mensura.ingest.handover-base-url") String handoverBaseUrl) {
         this.consent = consent;
         this.capacity = capacity;
         this.vault = vault;
@@ -68,6 +70,7 @@ public class JobIntake {
         this.jobs = jobs;
         this.events = events;
         this.crypto = crypto;
+        this.handoverBaseUrl = handoverBaseUrl;
         this.sanitizer = new PhotoSanitizer(new PhotoLimits(maxPhotoBytes, maxPixels, maxSide));
         // Two photos plus the small fields and multipart framing.
         this.reader = new MultipartReader(2 * maxPhotoBytes + 64 * 1024, Set.of(FRONT, SIDE), Set.of(HEIGHT, BLUR));
@@ -111,9 +114,11 @@ public class JobIntake {
         recordOrRefuse(job);
         List<StoredPhoto> stored = new ArrayList<>(2);
         try {
+            // Each photo is counted received the moment it exists, so received == destroyed holds on every path.
             stored.add(vault.store(jobId, FRONT, front.bytes()));
+            destroyer.received(stored.get(0));
             stored.add(vault.store(jobId, SIDE, side.bytes()));
-            stored.forEach(destroyer::received);
+            destroyer.received(stored.get(1));
             List<PhotoReceived.PhotoRef> refs = List.of(ref(stored.get(0), front), ref(stored.get(1), side));
             Integer focal = front.focalLength35mm() != null ? front.focalLength35mm() : side.focalLength35mm();
             String sealedHeight = crypto.encryptToBase64(subject, PhotoReceived.HEIGHT_PLACE, Integer.toString(heightCm));
@@ -150,8 +155,9 @@ public class JobIntake {
 
     private PhotoReceived.PhotoRef ref(StoredPhoto stored, SanitizedPhoto photo) {
         String mediaType = photo.format().mediaType();
-        return new PhotoReceived.PhotoRef(stored.view(), tokens.issue(stored.id(), mediaType), mediaType,
-                photo.width(), photo.height(), photo.orientation());
+        String token = tokens.issue(stored.id(), mediaType);
+        return new PhotoReceived.PhotoRef(stored.view(), token, handoverBaseUrl + "/internal/photos/" + token,
+                mediaType, photo.width(), photo.height(), photo.orientation());
     }
 
     private static Job.PhotoFacts facts(SanitizedPhoto photo) {

@@ -3,6 +3,7 @@ package dev.mensura.ingest.upload;
 import dev.mensura.ingest.job.Job;
 import dev.mensura.ingest.job.JobView;
 import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -40,7 +41,15 @@ public class JobUploadResource {
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                            InputStream body) throws IOException {
         String subject = pseudonyms.pseudonym("subject", jwt.getSubject());
-        Job job = intake.accept(subject, contentType, contentLength == null ? -1 : contentLength, body);
+        Job job;
+        try {
+            job = intake.accept(subject, contentType, contentLength == null ? -1 : contentLength, body);
+        } catch (ProblemException refused) {
+            // Refused before the body was read (consent, capacity): read and drop the rest, bounded,
+            // so the client receives the problem instead of a reset connection.
+            BodyDrain.drain(body, intake.maxRequestBytes());
+            throw refused;
+        }
         return Response.accepted(JobView.of(job)).location(URI.create("/v1/jobs/" + job.id())).build();
     }
 }

@@ -62,7 +62,7 @@ public final class MultipartReader {
             while ((n = body.read(chunk)) != -1) {
                 total += n;
                 if (total > maxRequestBytes) {
-                    drain(body, chunk);
+                    BodyDrain.drain(body, Long.MAX_VALUE);
                     throw new ProblemException("request-too-large", "Request too large", 413,
                             "The upload exceeds " + maxRequestBytes + " bytes; nothing was stored.");
                 }
@@ -121,12 +121,6 @@ public final class MultipartReader {
             // Best effort: the decoder is destroyed below either way.
         }
         decoder.destroy();
-    }
-
-    private static void drain(InputStream body, byte[] chunk) throws IOException {
-        while (body.read(chunk) != -1) {
-            // discard
-        }
     }
 
     private static ProblemException malformed() {

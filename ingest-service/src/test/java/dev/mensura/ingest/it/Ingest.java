@@ -8,6 +8,7 @@ import dev.mensura.privacykit.crypto.SubjectCrypto;
 import dev.mensura.privacykit.pseudonym.Pseudonymizer;
 import dev.mensura.testkit.DevKeys;
 import dev.mensura.testkit.EmbeddedPostgres;
+import dev.mensura.testkit.KafkaRecords;
 import dev.mensura.testkit.TestTokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -21,19 +22,10 @@ import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the ingest tests do as a client: consent, upload, read Kafka, publish vision outcomes. */
@@ -123,39 +115,13 @@ final class Ingest {
     }
 
     static void publish(String topic, String key, CloudEvent<?> event) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config("kafka.bootstrap.servers"));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, EventCodec.encode(event))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("publish failed", e);
-        }
+        KafkaRecords.publish(config("kafka.bootstrap.servers"), topic, key, EventCodec.encode(event));
     }
 
     /** Reads {@code topic} from the start until {@code enough} holds for the matching records, or the timeout. */
     static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
                                                      Predicate<List<ConsumerRecord<String, String>>> enough,
                                                      Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config("kafka.bootstrap.servers"));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        long end = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            while (System.nanoTime() < end && !enough.test(found)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (match.test(r)) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
+        return KafkaRecords.read(config("kafka.bootstrap.servers"), topic, match, enough, timeout);
     }
 }

@@ -5,11 +5,13 @@ import static dev.mensura.ingest.it.Ingest.newSubject;
 import static dev.mensura.ingest.it.Ingest.uploadDirFiles;
 import static dev.mensura.ingest.it.Ingest.uploadJpegs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.mensura.ingest.photo.PhotoFixtures;
+import dev.mensura.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
@@ -39,6 +41,8 @@ class PhotoLifetimeIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> uploadDirFiles().isEmpty());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         PhotoPathIT.assertReceivedEqualsDestroyed(jobId, "lifetime-exceeded");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().auth().oauth2(TestTokens.subject(sub))
+                .get("/v1/jobs/" + jobId).then().body("status", equalTo("failed")));
         uploadJpegs(sub, PhotoFixtures.plainJpeg(64, 96, 35), PhotoFixtures.plainJpeg(64, 96, 36)).then().statusCode(202);
     }
 }

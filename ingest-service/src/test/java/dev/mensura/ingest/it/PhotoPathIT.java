@@ -73,6 +73,7 @@ class PhotoPathIT {
         // Hand-over: service role only, once; the bytes carry none of the metadata (I3).
         String token = received.photos().get(0).handoverToken();
         given().auth().oauth2(TestTokens.subject(sub)).get("/internal/photos/" + token).then().statusCode(403);
+        assertThat(received.photos().get(0).handoverUrl()).endsWith("/internal/photos/" + token);
         byte[] handed = given().auth().oauth2(TestTokens.service("vision-service")).get("/internal/photos/" + token)
                 .then().statusCode(200).contentType("image/jpeg").header("Cache-Control", "no-store")
                 .extract().asByteArray();
@@ -81,6 +82,7 @@ class PhotoPathIT {
         assertThat(handedText).doesNotContain("Exif\0\0").doesNotContain("http://ns.adobe.com/xap/1.0/");
         given().auth().oauth2(TestTokens.service("vision-service")).get("/internal/photos/" + token)
                 .then().statusCode(410).contentType("application/problem+json");
+        assertThat(mine.stream().filter(java.nio.file.Files::exists)).as("wiped at its hand-over").hasSize(1);
 
         // vision.completed ends the photos' life (I2).
         Ingest.publish(Topics.VISION_COMPLETED, subjectPseudonym, CloudEvent.of("/test/vision",
@@ -91,7 +93,8 @@ class PhotoPathIT {
         given().auth().oauth2(TestTokens.service("vision-service"))
                 .get("/internal/photos/" + received.photos().get(1).handoverToken()).then().statusCode(410);
 
-        assertReceivedEqualsDestroyed(jobId, "vision-completed");
+        // The front photo died at its hand-over, the side one (never fetched) when vision completed.
+        assertReceivedEqualsDestroyed(jobId, "handed-over", "vision-completed");
     }
 
     @Test
@@ -143,16 +146,18 @@ class PhotoPathIT {
     }
 
     /** Audit: one received and one destroyed event per photo, with lifetime and reason; counters agree. */
-    static void assertReceivedEqualsDestroyed(String jobId, String reason) {
+    static void assertReceivedEqualsDestroyed(String jobId, String... reasons) {
         String job = Ingest.jobPseudonym(jobId);
         var audit = Ingest.read(Topics.AUDIT_EVENTS, r -> job.equals(r.key()),
                 l -> l.stream().filter(r -> r.value().contains("photo.destroyed")).count() >= 2, Duration.ofSeconds(20));
         List<JsonNode> entries = audit.stream().map(r -> EventCodec.decode(r.value(), JsonNode.class).data()).toList();
         assertThat(entries).filteredOn(e -> e.get("action").asText().equals("photo.received")).hasSize(2);
         var destroyed = entries.stream().filter(e -> e.get("action").asText().equals("photo.destroyed")).toList();
+        assertThat(destroyed.stream().map(e -> e.get("details").get("reason").asText()))
+                .containsExactlyInAnyOrder(reasons.length == 2 ? reasons : new String[] {reasons[0], reasons[0]});
         assertThat(destroyed).hasSize(2).allSatisfy(e -> {
             assertThat(e.get("outcome").asText()).isEqualTo("success");
-            assertThat(e.get("details").get("reason").asText()).isEqualTo(reason);
+            assertThat(e.get("details").get("reason").asText()).isIn((Object[]) reasons);
             assertThat(e.get("details").get("lifetimeMs").asLong()).isBetween(0L, 300_000L);
             assertThat(e.get("details").get("sizeBytes").asLong()).isPositive();
             assertThat(e.get("resource").asText()).startsWith("job:" + job);

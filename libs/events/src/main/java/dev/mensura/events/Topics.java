@@ -10,10 +10,15 @@ public final class Topics {
     public static final String VISION_FAILED = "vision.failed";
     public static final String JOB_PROGRESS = "job.progress";
     public static final String AUDIT_EVENTS = "audit.events";
+    /** privacy-service asks every service to erase a subject (I4, I5); keyed by the subject pseudonym. */
+    public static final String SUBJECT_ERASURE_REQUESTED = "subject.erasure.requested";
+    /** Each service's answer to an erasure request. */
+    public static final String SUBJECT_ERASURE_COMPLETED = "subject.erasure.completed";
 
     /** Every main topic; each has a dead-letter sibling named by {@link #deadLetter(String)}. */
     public static final List<String> ALL =
-            List.of(PHOTO_RECEIVED, VISION_COMPLETED, VISION_FAILED, JOB_PROGRESS, AUDIT_EVENTS);
+            List.of(PHOTO_RECEIVED, VISION_COMPLETED, VISION_FAILED, JOB_PROGRESS, AUDIT_EVENTS,
+                    SUBJECT_ERASURE_REQUESTED, SUBJECT_ERASURE_COMPLETED);
 
     /** Main topics and their dead-letter topics, what a fresh cluster needs created. */
     public static final List<String> ALL_WITH_DEAD_LETTERS =

@@ -13,7 +13,7 @@ class EventCodecTest {
     @Test
     void roundTripKeepsEnvelopeAndData() {
         var data = new PhotoReceived("job-1", "subj-p", List.of(
-                new PhotoReceived.PhotoRef("front", "tok", "image/jpeg", 10, 20, 6)), "c2VhbGVk", true, 26);
+                new PhotoReceived.PhotoRef("front", "tok", "http://10.0.0.7:8080/internal/photos/tok", "image/jpeg", 10, 20, 6)), "c2VhbGVk", true, 26);
         var event = CloudEvent.of("/ingest-service", EventTypes.PHOTO_RECEIVED, "subj-p", data);
 
         String json = EventCodec.encode(event);

@@ -1,5 +1,6 @@
 package dev.mensura.testkit;
 
+import dev.mensura.events.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,10 +30,7 @@ public final class DevInfra {
     public static final int KAFKA_CONTROLLER_PORT = 59093;
 
     public static final List<String> SERVICES = List.of("privacy", "ingest", "vision", "fitting", "audit");
-    public static final List<String> TOPICS = List.of(
-            "photo.received", "vision.completed", "vision.failed", "job.progress", "audit.events",
-            "photo.received.dlq", "vision.completed.dlq", "vision.failed.dlq", "job.progress.dlq",
-            "audit.events.dlq");
+    public static final List<String> TOPICS = Topics.ALL_WITH_DEAD_LETTERS;
 
     private DevInfra() {
     }

@@ -229,11 +229,11 @@ public final class KafkaBroker {
     private static String brokerClassPath(Path dir) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(ChildLauncher.install(dir).toString());
-        for (String list : List.of("kafka-broker.classpath", "kafka-broker-shared.classpath")) {
+        for (String list : List.of("kafka-broker.classpath")) { // written by libs/kafka-broker
             try (InputStream in = KafkaBroker.class.getResourceAsStream(list)) {
                 if (in == null) {
                     throw new IllegalStateException("resource dev/mensura/testkit/" + list
-                            + " is missing: build libs/testkit with Maven (mvn -pl libs/testkit install)");
+                            + " is missing: build libs/kafka-broker with Maven (mvn -pl libs/kafka-broker install)");
                 }
                 for (String jar : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(java.io.File.pathSeparator)) {
                     if (jar.isBlank()) {
@@ -241,7 +241,7 @@ public final class KafkaBroker {
                     }
                     if (!Files.exists(Path.of(jar))) {
                         throw new IllegalStateException("broker jar " + jar + " is missing (listed in " + list
-                                + "); run mvn -pl libs/testkit install");
+                                + "); run mvn -pl libs/kafka-broker install");
                     }
                     entries.add(jar);
                 }

@@ -1,5 +1,6 @@
 package dev.mensura.testkit;
 
+import dev.mensura.events.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,7 +32,8 @@ public class MensuraInfraResource implements QuarkusTestResourceLifecycleManager
     public static final String ARG_KAFKA = "kafka";
 
     private String database;
-    private List<String> topics = List.of();
+    /** Every Mensura topic and its dead-letter sibling unless the test names its own. */
+    private List<String> topics = Topics.ALL_WITH_DEAD_LETTERS;
     private boolean kafka = true;
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>One privacy-service per JVM ({@link ServiceProcess#shared}), stopped at exit, so
  * {@link #stop()} does nothing. It uses database {@value #DATABASE} on this JVM's
  * {@link EmbeddedPostgres}, this JVM's {@link DevKeys} (so {@link TestTokens} verify there too) and
- * the pseudonym keyset, and has no Kafka. The returned configuration points the REST client
+ * the pseudonym keyset, the KEK and this JVM's Kafka broker (the erasure saga). The returned configuration points the REST client
  * {@code privacy} at it through {@value #TEST_URL} (the service maps it in its test profile, so a
  * test profile can still point the client elsewhere, e.g. at a closed port).
  *
@@ -78,6 +78,9 @@ public class PrivacyServiceResource implements QuarkusTestResourceLifecycleManag
         env.put("MENSURA_PSEUDONYM_KEYSET_FILE", keys.pseudonymKeysetFile().toString());
         env.put("MENSURA_PRIVACY_KEK_KEYSET_FILE", keys.kekKeysetFile().toString());
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+        // The erasure saga runs over the same broker as the service under test; asked again every 2 s.
+        env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.get().bootstrapServers());
+        env.put("MENSURA_PRIVACY_ERASURE_RETRY_INTERVAL", "2s");
         return env;
     }
 

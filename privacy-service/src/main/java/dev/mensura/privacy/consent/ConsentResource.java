@@ -3,6 +3,7 @@ package dev.mensura.privacy.consent;
 import dev.mensura.privacy.consent.ConsentViews.ConsentRequest;
 import dev.mensura.privacy.consent.ConsentViews.ConsentState;
 import dev.mensura.privacy.consent.ConsentViews.SubjectConsents;
+import dev.mensura.privacy.erasure.ErasureSaga;
 import dev.mensura.privacykit.pseudonym.Pseudonymizer;
 import dev.mensura.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,8 @@ public class ConsentResource {
     Pseudonymizer pseudonyms;
     @Inject
     ConsentService consents;
+    @Inject
+    ErasureSaga erasure;
 
     @GET
     public Uni<SubjectConsents> list() {
@@ -43,7 +46,13 @@ public class ConsentResource {
             throw new ProblemException("invalid-consent-request", "Invalid consent request", 400,
                     "The body must be {\"granted\": true|false}.");
         }
-        return consents.record(me(), purpose, request.granted(), request.policyVersion());
+        String me = me();
+        Uni<ConsentState> recorded = consents.record(me, purpose, request.granted(), request.policyVersion());
+        if (request.granted()) {
+            return recorded;
+        }
+        // I4: revoked means erased, with no override.
+        return recorded.chain(state -> erasure.start(me, "consent-revoked").map(r -> state.withErasure(r.id)));
     }
 
     private String me() {

@@ -1,7 +1,9 @@
 package dev.mensura.privacy.consent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** What the consent API reads and writes. */
 public final class ConsentViews {
@@ -12,9 +14,16 @@ public final class ConsentViews {
     public record ConsentRequest(Boolean granted, String policyVersion) {
     }
 
-    public record ConsentState(String purpose, boolean granted, String policyVersion, Instant updatedAt) {
+    /** {@code erasureRequestId}: set when a revocation started the erasure of the subject's data (I4). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConsentState(String purpose, boolean granted, String policyVersion, Instant updatedAt,
+                               UUID erasureRequestId) {
         static ConsentState of(Consent c) {
-            return new ConsentState(c.purpose, c.granted, c.policyVersion, c.updatedAt);
+            return new ConsentState(c.purpose, c.granted, c.policyVersion, c.updatedAt, null);
+        }
+
+        ConsentState withErasure(UUID requestId) {
+            return new ConsentState(purpose, granted, policyVersion, updatedAt, requestId);
         }
     }
 

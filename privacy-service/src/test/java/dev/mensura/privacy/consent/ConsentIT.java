@@ -1,6 +1,7 @@
 package dev.mensura.privacy.consent;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Consent API against the real PostgreSQL from testkit. */
 @QuarkusTest
 @QuarkusTestResource(value = MensuraInfraResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "privacy"), @ResourceArg(name = "kafka", value = "false")})
+        @ResourceArg(name = "database", value = "privacy")})
 class ConsentIT {
     private static final String PATH = "/v1/subjects/me/consents";
 
@@ -35,18 +36,34 @@ class ConsentIT {
     }
 
     @Test
-    void grantThenRevokeKeepsTheHistoryAndTheCurrentState() {
+    void grantsAreKeptWithTheirHistory() {
         String alice = TestTokens.subject(newSubject());
         as(alice).body("{\"granted\": true}").put(PATH + "/body-measurement")
                 .then().statusCode(200).body("granted", equalTo(true)).body("policyVersion", equalTo("2026-11"));
-        as(alice).body("{\"granted\": false, \"policyVersion\": \"2026-11\"}").put(PATH + "/body-measurement")
-                .then().statusCode(200).body("granted", equalTo(false));
+        as(alice).body("{\"granted\": true, \"policyVersion\": \"2026-11\"}").put(PATH + "/body-measurement")
+                .then().statusCode(200).body("granted", equalTo(true));
 
         as(alice).get(PATH).then().statusCode(200)
                 .body("consents", hasSize(1))
-                .body("consents[0].granted", equalTo(false))
-                .body("history.granted", contains(true, false))
+                .body("consents[0].granted", equalTo(true))
+                .body("history.granted", contains(true, true))
                 .body("history.purpose", contains("body-measurement", "body-measurement"));
+    }
+
+    @Test
+    void revokingErasesTheSubjectWithNoOverride() {
+        String sub = newSubject();
+        String alice = TestTokens.subject(sub);
+        as(alice).body("{\"granted\": true}").put(PATH + "/body-measurement").then().statusCode(200);
+
+        String requestId = as(alice).body("{\"granted\": false}").put(PATH + "/body-measurement")
+                .then().statusCode(200).body("granted", equalTo(false)).extract().path("erasureRequestId");
+
+        assertThat(requestId).isNotNull();
+        as(alice).get("/v1/dsr/" + requestId).then().statusCode(200)
+                .body("type", equalTo("erasure")).body("reason", equalTo("consent-revoked"));
+        // Everything about the subject is gone, the consents with it; processing is refused.
+        as(alice).get(PATH).then().statusCode(200).body("consents", empty()).body("history", empty());
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** Per-subject keys against the real PostgreSQL and real Tink (I5). */
 @QuarkusTest
 @QuarkusTestResource(value = MensuraInfraResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "privacy"), @ResourceArg(name = "kafka", value = "false")})
+        @ResourceArg(name = "database", value = "privacy")})
 class SubjectKeysIT {
     private static final byte[] RECORD = "stated height 181 cm".getBytes(StandardCharsets.UTF_8);
     private static final byte[] AD = "ingest.job.height_cm".getBytes(StandardCharsets.UTF_8);

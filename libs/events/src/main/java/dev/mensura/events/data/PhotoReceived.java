@@ -20,8 +20,12 @@ public record PhotoReceived(
     /** Where the height ciphertext belongs: a copy placed anywhere else will not decrypt. */
     public static final String HEIGHT_PLACE = "topic:photo.received/heightCm";
 
-    /** One photo as vision needs to fetch and orient it. */
-    public record PhotoRef(String view, String handoverToken, String mediaType, int width, int height,
-                           int orientation) {
+    /**
+     * One photo as vision needs to fetch and orient it. {@code handoverUrl} points at the ingest
+     * pod that holds the photo (tokens and files are that pod's alone), with the token as its
+     * last path segment.
+     */
+    public record PhotoRef(String view, String handoverToken, String handoverUrl, String mediaType, int width,
+                           int height, int orientation) {
     }
 }

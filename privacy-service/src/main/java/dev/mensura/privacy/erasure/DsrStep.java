@@ -1,0 +1,33 @@
+package dev.mensura.privacy.erasure;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One service's part of a request. */
+@Entity
+@Table(name = "dsr_step")
+public class DsrStep extends PanacheEntityBase {
+    @EmbeddedId
+    public Key key;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "items_deleted")
+    public Long itemsDeleted;
+
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+
+    @Embeddable
+    public record Key(@Column(name = "request_id") UUID requestId, @Column(name = "service") String service)
+            implements Serializable {
+    }
+}
