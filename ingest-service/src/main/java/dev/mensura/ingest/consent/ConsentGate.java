@@ -20,6 +20,19 @@ public class ConsentGate {
         this.privacy = privacy;
     }
 
+    /**
+     * Whether processing is restricted for the subject right now. If privacy cannot say, the
+     * answer is yes: stopping is the safe side.
+     */
+    public boolean restrictedNow(String subjectPseudonym) {
+        try {
+            PrivacyClient.ConsentCheck check = privacy.check(subjectPseudonym, PURPOSE);
+            return check == null || check.restricted();
+        } catch (ProcessingException | WebApplicationException e) {
+            return true;
+        }
+    }
+
     public void requireGranted(String subjectPseudonym) {
         PrivacyClient.ConsentCheck check;
         try {
@@ -27,6 +40,10 @@ public class ConsentGate {
         } catch (ProcessingException | WebApplicationException e) {
             throw new ProblemException("consent-service-unavailable", "Consent cannot be checked", 503,
                     "The consent service did not answer; nothing was stored. Try again later.");
+        }
+        if (check != null && check.restricted()) {
+            throw new ProblemException("processing-restricted", "Processing restricted", 403,
+                    "You have restricted the processing of your data; lift the restriction to upload. Nothing was stored.");
         }
         if (check == null || !check.granted()) {
             throw new ProblemException("consent-required", "Consent required", 403,

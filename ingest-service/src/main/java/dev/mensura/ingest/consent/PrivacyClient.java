@@ -19,6 +19,6 @@ public interface PrivacyClient {
     @Produces(MediaType.APPLICATION_JSON)
     ConsentCheck check(@PathParam("subjectPseudonym") String subjectPseudonym, @PathParam("purpose") String purpose);
 
-    record ConsentCheck(String purpose, boolean granted, String policyVersion) {
+    record ConsentCheck(String purpose, boolean granted, String policyVersion, boolean restricted) {
     }
 }

@@ -9,7 +9,8 @@ public enum DestructionReason {
     REJECTED("rejected"),
     CRASH_SWEEP("crash-sweep"),
     SHUTDOWN("shutdown"),
-    SUBJECT_ERASED("subject-erased");
+    SUBJECT_ERASED("subject-erased"),
+    PROCESSING_RESTRICTED("processing-restricted");
 
     private final String slug;
 

@@ -63,7 +63,17 @@ public class JobRepository {
     }
 
     public Uni<List<UUID>> jobIdsOf(String subjectPseudonym) {
-        return pool.preparedQuery("select id from job where subject_pseudonym = $1").execute(Tuple.of(subjectPseudonym))
+        return ids("select id from job where subject_pseudonym = $1", subjectPseudonym);
+    }
+
+    /** Jobs of the subject that have not ended yet. */
+    public Uni<List<UUID>> openJobIdsOf(String subjectPseudonym) {
+        return ids("select id from job where subject_pseudonym = $1 and status not in ('completed', 'failed')",
+                subjectPseudonym);
+    }
+
+    private Uni<List<UUID>> ids(String sql, String subjectPseudonym) {
+        return pool.preparedQuery(sql).execute(Tuple.of(subjectPseudonym))
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("id")));

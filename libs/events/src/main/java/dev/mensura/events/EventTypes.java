@@ -9,6 +9,7 @@ public final class EventTypes {
     public static final String AUDIT_RECORDED = "dev.mensura.audit.recorded";
     public static final String SUBJECT_ERASURE_REQUESTED = "dev.mensura.subject.erasure.requested";
     public static final String SUBJECT_ERASURE_COMPLETED = "dev.mensura.subject.erasure.completed";
+    public static final String SUBJECT_RESTRICTION_CHANGED = "dev.mensura.subject.restriction.changed";
 
     private EventTypes() {
     }

@@ -14,11 +14,13 @@ public final class Topics {
     public static final String SUBJECT_ERASURE_REQUESTED = "subject.erasure.requested";
     /** Each service's answer to an erasure request. */
     public static final String SUBJECT_ERASURE_COMPLETED = "subject.erasure.completed";
+    /** A subject restricted processing (Art. 18) or lifted the restriction; keyed by the subject pseudonym. */
+    public static final String SUBJECT_RESTRICTION = "subject.restriction";
 
     /** Every main topic; each has a dead-letter sibling named by {@link #deadLetter(String)}. */
     public static final List<String> ALL =
             List.of(PHOTO_RECEIVED, VISION_COMPLETED, VISION_FAILED, JOB_PROGRESS, AUDIT_EVENTS,
-                    SUBJECT_ERASURE_REQUESTED, SUBJECT_ERASURE_COMPLETED);
+                    SUBJECT_ERASURE_REQUESTED, SUBJECT_ERASURE_COMPLETED, SUBJECT_RESTRICTION);
 
     /** Main topics and their dead-letter topics, what a fresh cluster needs created. */
     public static final List<String> ALL_WITH_DEAD_LETTERS =

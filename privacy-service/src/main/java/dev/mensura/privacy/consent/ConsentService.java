@@ -4,6 +4,7 @@ import dev.mensura.privacy.consent.ConsentViews.ConsentHistoryEntry;
 import dev.mensura.privacy.consent.ConsentViews.ConsentState;
 import dev.mensura.privacy.consent.ConsentViews.SubjectConsents;
 import dev.mensura.privacy.keys.SubjectKeys;
+import dev.mensura.privacy.restriction.Restriction;
 import dev.mensura.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -39,7 +40,7 @@ public class ConsentService {
                     "Consent was given to an older privacy notice; show the current one (" + policyVersion + ")."));
         }
         Instant now = clock.instant();
-        return ensureSubject(subjectPseudonym, now)
+        return Subject.ensure(subjectPseudonym)
                 .chain(() -> Consent.findFor(subjectPseudonym, purpose))
                 .chain(existing -> {
                     Consent consent = existing != null ? existing : new Consent();
@@ -69,24 +70,14 @@ public class ConsentService {
                                 history.stream().map(ConsentHistoryEntry::of).toList())));
     }
 
-    /** Granted only if the subject's latest decision for the purpose is a grant. No consent row means no. */
+    /**
+     * Granted only if the subject's latest decision for the purpose is a grant (no consent row
+     * means no); restricted when the subject has asked that processing stop (Art. 18).
+     */
     @WithSession
     public Uni<ConsentViews.ConsentCheck> check(String subjectPseudonym, Purpose purpose) {
-        return Consent.findFor(subjectPseudonym, purpose)
-                .map(c -> c == null
-                        ? new ConsentViews.ConsentCheck(purpose.slug(), false, null)
-                        : new ConsentViews.ConsentCheck(purpose.slug(), c.granted, c.policyVersion));
-    }
-
-    private Uni<Void> ensureSubject(String pseudonym, Instant now) {
-        return Subject.<Subject>findById(pseudonym).chain(found -> {
-            if (found != null) {
-                return Uni.createFrom().voidItem();
-            }
-            Subject subject = new Subject();
-            subject.pseudonym = pseudonym;
-            subject.createdAt = now;
-            return subject.persist().replaceWithVoid();
-        });
+        return Restriction.<Restriction>findById(subjectPseudonym).chain(restriction -> Consent.findFor(subjectPseudonym, purpose)
+                .map(c -> new ConsentViews.ConsentCheck(purpose.slug(), c != null && c.granted,
+                        c == null ? null : c.policyVersion, restriction != null)));
     }
 }

@@ -38,6 +38,6 @@ public final class ConsentViews {
     }
 
     /** Answer of the internal check: only what the caller needs to decide. */
-    public record ConsentCheck(String purpose, boolean granted, String policyVersion) {
+    public record ConsentCheck(String purpose, boolean granted, String policyVersion, boolean restricted) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.mensura.privacy.keys;
 
 import com.google.crypto.tink.KeysetHandle;
+import dev.mensura.privacy.consent.Subject;
 import dev.mensura.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -91,12 +92,10 @@ public class SubjectKeys {
             return Uni.createFrom().failure(new IllegalStateException("subject keyset could not be wrapped", e));
         }
         // Concurrent first uses race on the primary key; "on conflict do nothing" lets one win and all read it.
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into subject (pseudonym, created_at) values (:p, :t) on conflict do nothing")
-                .setParameter("p", pseudonym).setParameter("t", now).executeUpdate()
-                .chain(() -> session.createNativeQuery("insert into subject_key (subject_pseudonym, wrapped_keyset, "
+        return Subject.ensure(pseudonym).chain(() -> Panache.getSession()).chain(session -> session
+                .createNativeQuery("insert into subject_key (subject_pseudonym, wrapped_keyset, "
                                 + "created_at, wrapped_at) values (:p, :k, :t, :t) on conflict do nothing")
-                        .setParameter("p", pseudonym).setParameter("k", wrapped).setParameter("t", now).executeUpdate())
+                        .setParameter("p", pseudonym).setParameter("k", wrapped).setParameter("t", now).executeUpdate()
                 .chain(() -> SubjectKey.<SubjectKey>findById(pseudonym)));
     }
 
