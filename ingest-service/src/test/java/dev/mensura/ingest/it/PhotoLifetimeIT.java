@@ -10,6 +10,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mensura.events.EventCodec;
+import dev.mensura.events.Topics;
 import dev.mensura.ingest.photo.PhotoFixtures;
 import dev.mensura.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +44,11 @@ class PhotoLifetimeIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> uploadDirFiles().isEmpty());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         PhotoPathIT.assertReceivedEqualsDestroyed(jobId, "lifetime-exceeded");
+        // "No later than": the audited lifetime stays within the limit plus one check interval (and some slack).
+        var destroyed = Ingest.read(Topics.AUDIT_EVENTS, r -> Ingest.jobPseudonym(jobId).equals(r.key())
+                        && r.value().contains("photo.destroyed"), l -> l.size() >= 2, Duration.ofSeconds(10));
+        assertThat(destroyed).allSatisfy(r -> assertThat(EventCodec.decode(r.value(), JsonNode.class).data()
+                .get("details").get("lifetimeMs").asLong()).isBetween(2_000L, 3_500L));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().auth().oauth2(TestTokens.subject(sub))
                 .get("/v1/jobs/" + jobId).then().body("status", equalTo("failed")));
         uploadJpegs(sub, PhotoFixtures.plainJpeg(64, 96, 35), PhotoFixtures.plainJpeg(64, 96, 36)).then().statusCode(202);

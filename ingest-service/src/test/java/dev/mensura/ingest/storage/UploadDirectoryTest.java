@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** I1 at start-up: the service refuses a disk-backed upload directory unless explicitly allowed. */
@@ -29,10 +35,34 @@ class UploadDirectoryTest {
     }
 
     @Test
-    void startsOnDiskOnlyWithTheExplicitFlagAndSaysSo() throws IOException {
-        UploadDirectory upload = new UploadDirectory(diskDir(), true);
-        upload.check();
-        assertThat(upload.onRam()).isFalse();
+    void startsOnDiskOnlyWithTheExplicitFlagAndSaysSoLoudly() throws IOException {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(UploadDirectory.class.getName());
+        logger.addHandler(capture);
+        try {
+            UploadDirectory upload = new UploadDirectory(diskDir(), true);
+            upload.check();
+            assertThat(upload.onRam()).isFalse();
+            upload.warnIfOnDisk(); // what the scheduler runs every minute
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(records).filteredOn(r -> r.getLevel().intValue() == Level.WARNING.intValue())
+                .hasSize(2).allSatisfy(r -> assertThat(r.getMessage()).contains("UNSAFE").doesNotContain("target"));
     }
 
     @Test

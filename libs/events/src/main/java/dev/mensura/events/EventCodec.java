@@ -45,8 +45,10 @@ public final class EventCodec {
         try {
             event = MAPPER.readValue(json, type);
         } catch (JsonProcessingException | RuntimeException e) {
-            // Never echo the payload: it may carry personal data.
-            throw new InvalidEventException("not a valid CloudEvent of the expected data type", e);
+            // Never echo the payload: it may carry personal data, and so may the parser's message,
+            // which is why its exception is not attached (it would reach logs and DLQ headers).
+            throw new InvalidEventException("not a valid CloudEvent of the expected data type ("
+                    + e.getClass().getSimpleName() + ")");
         }
         if (event.data() == null) {
             throw new InvalidEventException("event has no data");

@@ -6,6 +6,7 @@ import dev.mensura.privacy.consent.ConsentViews.SubjectConsents;
 import dev.mensura.privacy.keys.SubjectKeys;
 import dev.mensura.privacy.restriction.Restriction;
 import dev.mensura.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -40,24 +41,25 @@ public class ConsentService {
                     "Consent was given to an older privacy notice; show the current one (" + policyVersion + ")."));
         }
         Instant now = clock.instant();
+        ConsentChange change = new ConsentChange();
+        change.subjectPseudonym = subjectPseudonym;
+        change.purpose = purpose.slug();
+        change.granted = granted;
+        change.policyVersion = policyVersion;
+        change.recordedAt = now;
+        Uni<?> newLife = granted ? keys.clearTombstone(subjectPseudonym) : Uni.createFrom().voidItem();
+        // An upsert, so two first decisions arriving together cannot collide on the unique key.
         return Subject.ensure(subjectPseudonym)
+                .chain(() -> newLife)
+                .chain(() -> change.persist())
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery("insert into consent (subject_pseudonym, purpose, granted, "
+                                + "policy_version, updated_at) values (:s, :p, :g, :v, :t) on conflict (subject_pseudonym, purpose) "
+                                + "do update set granted = excluded.granted, policy_version = excluded.policy_version, "
+                                + "updated_at = excluded.updated_at")
+                        .setParameter("s", subjectPseudonym).setParameter("p", purpose.slug()).setParameter("g", granted)
+                        .setParameter("v", policyVersion).setParameter("t", now).executeUpdate())
                 .chain(() -> Consent.findFor(subjectPseudonym, purpose))
-                .chain(existing -> {
-                    Consent consent = existing != null ? existing : new Consent();
-                    consent.subjectPseudonym = subjectPseudonym;
-                    consent.purpose = purpose.slug();
-                    consent.granted = granted;
-                    consent.policyVersion = policyVersion;
-                    consent.updatedAt = now;
-                    ConsentChange change = new ConsentChange();
-                    change.subjectPseudonym = subjectPseudonym;
-                    change.purpose = purpose.slug();
-                    change.granted = granted;
-                    change.policyVersion = policyVersion;
-                    change.recordedAt = now;
-                    Uni<?> newLife = granted ? keys.clearTombstone(subjectPseudonym) : Uni.createFrom().voidItem();
-                    return newLife.chain(() -> change.persist()).chain(() -> consent.persist()).replaceWith(consent);
-                })
                 .map(ConsentState::of);
     }
 

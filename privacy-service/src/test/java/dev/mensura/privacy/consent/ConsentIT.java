@@ -51,6 +51,22 @@ class ConsentIT {
     }
 
     @Test
+    void concurrentFirstDecisionsDoNotCollide() throws Exception {
+        String token = TestTokens.subject(newSubject());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var calls = java.util.stream.IntStream.range(0, 6).mapToObj(i -> pool.submit(() -> as(token)
+                    .body("{\"granted\": true}").put(PATH + "/body-measurement").statusCode())).toList();
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        as(token).get(PATH).then().body("consents", hasSize(1)).body("history", hasSize(6));
+    }
+
+    @Test
     void revokingErasesTheSubjectWithNoOverride() {
         String sub = newSubject();
         String alice = TestTokens.subject(sub);
