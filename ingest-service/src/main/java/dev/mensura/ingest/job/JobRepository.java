@@ -87,6 +87,17 @@ public class JobRepository {
                 .map(rows -> rows.rowCount());
     }
 
+    /** Retention: deletes job rows created before {@code limit}; returns how many. */
+    public Uni<Integer> deleteCreatedBefore(Instant limit) {
+        return pool.preparedQuery("delete from job where created_at < $1").execute(Tuple.of(utc(limit)))
+                .map(rows -> rows.rowCount());
+    }
+
+    public Uni<Long> countCreatedBefore(Instant limit) {
+        return pool.preparedQuery("select count(*) from job where created_at < $1").execute(Tuple.of(utc(limit)))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     public Uni<Void> delete(UUID id) {
         return pool.preparedQuery("delete from job where id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
