@@ -98,6 +98,26 @@ class PhotoPathIT {
     }
 
     @Test
+    void webpPhotosLoseTheirExifAndXmpToo() {
+        String sub = newSubject();
+        consent(sub, true);
+        var webp = PhotoFixtures.cameraWebp();
+        String jobId = Ingest.upload(sub, webp.bytes(), "image/webp", webp.bytes(), "image/webp", "165").post("/v1/jobs")
+                .then().statusCode(202).body("front.orientation", equalTo(6)).body("front.focalLength35mm", equalTo(26))
+                .extract().path("id");
+        var announced = Ingest.read(Topics.PHOTO_RECEIVED, r -> r.value().contains(jobId), l -> !l.isEmpty(),
+                Duration.ofSeconds(20));
+        PhotoReceived received = EventCodec.decode(announced.get(0).value(), PhotoReceived.class).data();
+        byte[] handed = given().auth().oauth2(TestTokens.service("vision-service"))
+                .get("/internal/photos/" + received.photos().get(1).handoverToken()).then().statusCode(200)
+                .contentType("image/webp").extract().asByteArray();
+        String text = new String(handed, StandardCharsets.ISO_8859_1);
+        assertThat(webp.metadataCanaries()).allSatisfy(c -> assertThat(text).doesNotContain(c));
+        assertThat(text).doesNotContain("EXIF").doesNotContain("XMP ");
+        assertThat(handed[20] & 0x0C).as("VP8X EXIF/XMP flags").isZero();
+    }
+
+    @Test
     void visionFailureDestroysThePhotosAndFailsTheJob() {
         String sub = newSubject();
         consent(sub, true);

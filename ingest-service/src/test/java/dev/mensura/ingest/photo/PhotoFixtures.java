@@ -34,6 +34,16 @@ public final class PhotoFixtures {
         }
     }
 
+    /** A 1x1 lossy WebP (Google's sample) wrapped in VP8X with EXIF (orientation 6, 26 mm, GPS) and XMP. */
+    public static Fixture cameraWebp() {
+        MetadataFixture meta = MetadataFixture.standard();
+        byte[] vp8 = Webps.chunks(Webps.LOSSY_1X1).stream().filter(c -> c.id().equals("VP8 ")).findFirst()
+                .orElseThrow().payload();
+        byte[] bytes = Webps.riff(Webps.vp8x(Webps.FLAG_EXIF | Webps.FLAG_XMP, 1, 1), Webps.chunk("VP8 ", vp8),
+                Webps.chunk("EXIF", meta.tiff()), Webps.chunk("XMP ", meta.xmpPacket()));
+        return new Fixture(bytes, meta.canaries(), meta.orientation, meta.focal35);
+    }
+
     public static byte[] plainJpeg(int width, int height, long seed) {
         return TestImages.jpeg(TestImages.rgbImage(width, height, seed), false);
     }
