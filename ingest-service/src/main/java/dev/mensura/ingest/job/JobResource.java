@@ -1,6 +1,6 @@
 package dev.mensura.ingest.job;
 
-import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.privacykit.pseudonym.CurrentSubject;
 import dev.mensura.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** A subject reads its own jobs; someone else's job answers exactly like a job that does not exist. */
@@ -21,14 +20,12 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class JobResource {
     private final JobRepository jobs;
     private final JobProgressStream progress;
-    private final Pseudonymizer pseudonyms;
-    private final JsonWebToken jwt;
+    private final CurrentSubject caller;
 
-    public JobResource(JobRepository jobs, JobProgressStream progress, Pseudonymizer pseudonyms, JsonWebToken jwt) {
+    public JobResource(JobRepository jobs, JobProgressStream progress, CurrentSubject caller) {
         this.jobs = jobs;
         this.progress = progress;
-        this.pseudonyms = pseudonyms;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -53,7 +50,7 @@ public class JobResource {
 
     private Uni<Job> owned(String id) {
         UUID jobId = parse(id);
-        String subject = pseudonyms.pseudonym("subject", jwt.getSubject());
+        String subject = caller.pseudonym();
         return jobs.findOwned(jobId, subject).onItem().ifNull().failWith(JobResource::notFound);
     }
 

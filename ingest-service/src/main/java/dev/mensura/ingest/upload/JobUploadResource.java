@@ -2,7 +2,7 @@ package dev.mensura.ingest.upload;
 
 import dev.mensura.ingest.job.Job;
 import dev.mensura.ingest.job.JobView;
-import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.privacykit.pseudonym.CurrentSubject;
 import dev.mensura.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,20 +17,17 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** {@code POST /v1/jobs}: two photos and a height in, a job id out. Photos are never echoed back. */
 @Path("/v1/jobs")
 @RolesAllowed("subject")
 public class JobUploadResource {
     private final JobIntake intake;
-    private final Pseudonymizer pseudonyms;
-    private final JsonWebToken jwt;
+    private final CurrentSubject caller;
 
-    public JobUploadResource(JobIntake intake, Pseudonymizer pseudonyms, JsonWebToken jwt) {
+    public JobUploadResource(JobIntake intake, CurrentSubject caller) {
         this.intake = intake;
-        this.pseudonyms = pseudonyms;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -40,7 +37,7 @@ public class JobUploadResource {
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                            InputStream body) throws IOException {
-        String subject = pseudonyms.pseudonym("subject", jwt.getSubject());
+        String subject = caller.pseudonym();
         Job job;
         try {
             job = intake.accept(subject, contentType, contentLength == null ? -1 : contentLength, body);

@@ -4,7 +4,7 @@ import dev.mensura.privacy.consent.ConsentViews.ConsentRequest;
 import dev.mensura.privacy.consent.ConsentViews.ConsentState;
 import dev.mensura.privacy.consent.ConsentViews.SubjectConsents;
 import dev.mensura.privacy.erasure.ErasureSaga;
-import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.privacykit.pseudonym.CurrentSubject;
 import dev.mensura.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A subject grants, revokes and reads its own consents. */
 @Path("/v1/subjects/me/consents")
@@ -24,9 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsentResource {
     @Inject
-    JsonWebToken jwt;
-    @Inject
-    Pseudonymizer pseudonyms;
+    CurrentSubject caller;
     @Inject
     ConsentService consents;
     @Inject
@@ -56,7 +53,7 @@ public class ConsentResource {
     }
 
     private String me() {
-        return pseudonyms.pseudonym("subject", jwt.getSubject());
+        return caller.pseudonym();
     }
 
     static Purpose purpose(String slug) {

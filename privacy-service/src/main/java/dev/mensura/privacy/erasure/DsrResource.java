@@ -1,6 +1,6 @@
 package dev.mensura.privacy.erasure;
 
-import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.privacykit.pseudonym.CurrentSubject;
 import dev.mensura.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +16,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Erasure on request (Art. 17) and the status of a subject's own requests. */
 @Path("/v1")
@@ -24,13 +23,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class DsrResource {
     private final ErasureSaga saga;
-    private final Pseudonymizer pseudonyms;
-    private final JsonWebToken jwt;
+    private final CurrentSubject caller;
 
-    public DsrResource(ErasureSaga saga, Pseudonymizer pseudonyms, JsonWebToken jwt) {
+    public DsrResource(ErasureSaga saga, CurrentSubject caller) {
         this.saga = saga;
-        this.pseudonyms = pseudonyms;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     public record StepView(String service, String status, Long itemsDeleted, Instant answeredAt) {
@@ -72,7 +69,7 @@ public class DsrResource {
     }
 
     private String me() {
-        return pseudonyms.pseudonym("subject", jwt.getSubject());
+        return caller.pseudonym();
     }
 
     private static ProblemException notFound() {

@@ -1,6 +1,6 @@
 package dev.mensura.privacy.restriction;
 
-import dev.mensura.privacykit.pseudonym.Pseudonymizer;
+import dev.mensura.privacykit.pseudonym.CurrentSubject;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A subject restricts processing of its data (Art. 18) and, explicitly, lifts it again. */
 @Path("/v1/subjects/me/restriction")
@@ -17,13 +16,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class RestrictionResource {
     private final RestrictionService restrictions;
-    private final Pseudonymizer pseudonyms;
-    private final JsonWebToken jwt;
+    private final CurrentSubject caller;
 
-    public RestrictionResource(RestrictionService restrictions, Pseudonymizer pseudonyms, JsonWebToken jwt) {
+    public RestrictionResource(RestrictionService restrictions, CurrentSubject caller) {
         this.restrictions = restrictions;
-        this.pseudonyms = pseudonyms;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -42,6 +39,6 @@ public class RestrictionResource {
     }
 
     private String me() {
-        return pseudonyms.pseudonym("subject", jwt.getSubject());
+        return caller.pseudonym();
     }
 }
