@@ -129,6 +129,15 @@ public class ErasureSaga {
         });
     }
 
+    /** An officer acted for a subject on a recorded request: who (pseudonym) and which request reference. */
+    public Uni<Void> recordOfficerAction(DsrRequest request, String officerPseudonym, String reference) {
+        var entry = new AuditRecord(Instant.now(), "officer:" + officerPseudonym, "subject.erasure.officer-requested",
+                "subject:" + request.subjectPseudonym + "/dsr:" + request.id, "success", request.id.toString(),
+                Map.of("reference", reference));
+        return audit.sendMessage(KafkaMessages.of(CloudEvent.of(SOURCE, EventTypes.AUDIT_RECORDED,
+                request.subjectPseudonym, entry)));
+    }
+
     public List<String> participants() {
         return participants;
     }
