@@ -62,6 +62,17 @@ public class JobRepository {
                 .map(rows -> rows.rowCount() > 0);
     }
 
+    /** Every job of the subject, oldest first (the subject's export). */
+    public Uni<List<Job>> findAllOf(String subjectPseudonym) {
+        return pool.preparedQuery("select " + COLUMNS + " from job where subject_pseudonym = $1 order by created_at")
+                .execute(Tuple.of(subjectPseudonym))
+                .map(rows -> {
+                    List<Job> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(map(row)));
+                    return list;
+                });
+    }
+
     public Uni<List<UUID>> jobIdsOf(String subjectPseudonym) {
         return ids("select id from job where subject_pseudonym = $1", subjectPseudonym);
     }

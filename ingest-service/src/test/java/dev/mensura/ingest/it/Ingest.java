@@ -70,8 +70,11 @@ final class Ingest {
         return spec;
     }
 
+    /** The stated height every {@link #uploadJpegs} job carries. */
+    static final int HEIGHT_CM = 178;
+
     static Response uploadJpegs(String sub, byte[] front, byte[] side) {
-        return upload(sub, front, "image/jpeg", side, "image/jpeg", "178").post("/v1/jobs");
+        return upload(sub, front, "image/jpeg", side, "image/jpeg", Integer.toString(HEIGHT_CM)).post("/v1/jobs");
     }
 
     static Path uploadDir() {

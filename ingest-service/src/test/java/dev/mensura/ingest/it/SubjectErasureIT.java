@@ -51,7 +51,7 @@ class SubjectErasureIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .baseUri(Ingest.config("mensura.test.privacy-url")).auth().oauth2(TestTokens.subject(sub))
                 .get("/v1/dsr/" + requestId).then().statusCode(200).body("status", equalTo("completed"))
-                .body("services[0].service", equalTo("ingest-service")).body("services[0].itemsDeleted", equalTo(1)));
+                .body("services[0].service", equalTo("ingest-service")).body("services[0].items", equalTo(1)));
 
         assertThat(photos).noneMatch(Files::exists);
         assertThat(Ingest.jobColumn(jobId, "id")).as("job row").isNull();

@@ -9,6 +9,8 @@ public final class EventTypes {
     public static final String AUDIT_RECORDED = "dev.mensura.audit.recorded";
     public static final String SUBJECT_ERASURE_REQUESTED = "dev.mensura.subject.erasure.requested";
     public static final String SUBJECT_ERASURE_COMPLETED = "dev.mensura.subject.erasure.completed";
+    public static final String SUBJECT_EXPORT_REQUESTED = "dev.mensura.subject.export.requested";
+    public static final String SUBJECT_EXPORT_PART = "dev.mensura.subject.export.part";
     public static final String SUBJECT_RESTRICTION_CHANGED = "dev.mensura.subject.restriction.changed";
 
     private EventTypes() {

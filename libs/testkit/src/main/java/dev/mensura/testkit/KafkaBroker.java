@@ -401,7 +401,8 @@ public final class KafkaBroker {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty()))
+                    .map(t -> new NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty())
+                            .configs(dev.mensura.events.Topics.configOf(t)))
                     .toList();
             if (missing.isEmpty()) {
                 return;

@@ -80,7 +80,7 @@ public class PrivacyServiceResource implements QuarkusTestResourceLifecycleManag
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
         // The erasure saga runs over the same broker as the service under test; asked again every 2 s.
         env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.get().bootstrapServers());
-        env.put("MENSURA_PRIVACY_ERASURE_RETRY_INTERVAL", "2s");
+        env.put("MENSURA_PRIVACY_DSR_RETRY_INTERVAL", "2s");
         return env;
     }
 

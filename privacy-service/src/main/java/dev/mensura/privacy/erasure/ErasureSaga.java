@@ -3,10 +3,14 @@ package dev.mensura.privacy.erasure;
 import dev.mensura.events.CloudEvent;
 import dev.mensura.events.EventTypes;
 import dev.mensura.events.KafkaMessages;
-import dev.mensura.events.data.AuditRecord;
 import dev.mensura.events.data.ErasureCompleted;
 import dev.mensura.events.data.ErasureRequested;
 import dev.mensura.privacy.consent.Subject;
+import dev.mensura.privacy.dsr.DsrAudit;
+import dev.mensura.privacy.dsr.DsrRequest;
+import dev.mensura.privacy.dsr.DsrSaga;
+import dev.mensura.privacy.dsr.DsrStep;
+import dev.mensura.privacy.export.ExportPartRow;
 import dev.mensura.privacy.keys.SubjectKeys;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,20 +32,16 @@ import org.jboss.logging.Logger;
  * Starting it twice for a subject with a pending request returns that request.
  */
 @ApplicationScoped
-public class ErasureSaga {
+public class ErasureSaga implements DsrSaga {
     private static final Logger LOG = Logger.getLogger(ErasureSaga.class);
-    static final String SOURCE = "/mensura/privacy-service";
-    static final String ACTOR = "privacy-service";
     public static final String TYPE = "erasure";
 
     private final SubjectKeys keys;
     private final MutinyEmitter<String> requests;
-    private final MutinyEmitter<String> audit;
+    private final DsrAudit audit;
     private final List<String> participants;
 
-    public ErasureSaga(SubjectKeys keys,
-                       @Channel("erasure-requested") MutinyEmitter<String> requests,
-                       @Channel("audit-events") MutinyEmitter<String> audit,
+    public ErasureSaga(SubjectKeys keys, @Channel("erasure-requested") MutinyEmitter<String> requests, DsrAudit audit,
                        @ConfigProperty(name = "mensura.privacy.erasure.participants") List<String> participants) {
         this.keys = keys;
         this.requests = requests;
@@ -68,22 +68,31 @@ public class ErasureSaga {
         request.requestedAt = now;
         request.completedAt = participants.isEmpty() ? now : null;
         return keys.destroy(subjectPseudonym)
-                .call(destroyed -> record("subject.key.destroyed", request, Map.of("keyExisted", destroyed)))
+                .call(destroyed -> audit.record("subject.key.destroyed", request, Map.of("keyExisted", destroyed)))
                 // The subject row cascades to consents, their history and the wrapped key.
                 .chain(() -> Subject.delete("pseudonym", subjectPseudonym))
+                // Exports hold copies of everything; the requests themselves stay as the proof.
+                .chain(() -> ExportPartRow.delete("key.requestId in (select r.id from DsrRequest r "
+                        + "where r.subjectPseudonym = ?1)", subjectPseudonym))
                 .chain(() -> request.persist())
-                .chain(() -> Uni.join().all(participants.stream().map(service -> step(request, service).persist())
+                .chain(() -> Uni.join().all(participants.stream().map(service -> DsrAudit.pendingStep(request, service).persist())
                         .toList()).andFailFast())
-                .call(() -> record("subject.erasure.requested", request, Map.of("reason", reason)))
+                .call(() -> audit.record("subject.erasure.requested", request, Map.of("reason", reason)))
                 .replaceWith(request);
     }
 
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
     /** Publishes the request (again); the retry timer calls this until every service has answered. */
+    @Override
     public Uni<Void> ask(DsrRequest request) {
         if (!DsrRequest.PENDING.equals(request.status)) {
             return Uni.createFrom().voidItem();
         }
-        var event = CloudEvent.of(SOURCE, EventTypes.SUBJECT_ERASURE_REQUESTED, request.subjectPseudonym,
+        var event = CloudEvent.of(DsrAudit.SOURCE, EventTypes.SUBJECT_ERASURE_REQUESTED, request.subjectPseudonym,
                 new ErasureRequested(request.id.toString(), request.subjectPseudonym, request.reason));
         return requests.sendMessage(KafkaMessages.of(event))
                 .chain(() -> Panache.withTransaction(() -> DsrRequest.update(
@@ -109,10 +118,10 @@ public class ErasureSaga {
                         return Uni.createFrom().voidItem();
                     }
                     step.status = DsrRequest.COMPLETED;
-                    step.itemsDeleted = answer.itemsDeleted();
+                    step.items = answer.itemsDeleted();
                     step.answeredAt = Instant.now();
                     return DsrRequest.<DsrRequest>findById(requestId)
-                            .call(request -> record("subject.erasure.step-completed", request,
+                            .call(request -> audit.record("subject.erasure.step-completed", request,
                                     Map.of("service", answer.service(), "itemsDeleted", answer.itemsDeleted())))
                             .call(Panache::flush)
                             .call(() -> DsrStep.count("key.requestId = ?1 and status <> ?2", requestId, DsrRequest.COMPLETED)
@@ -125,39 +134,11 @@ public class ErasureSaga {
         return DsrRequest.<DsrRequest>findById(requestId).chain(request -> {
             request.status = DsrRequest.COMPLETED;
             request.completedAt = Instant.now();
-            return record("subject.erasure.completed", request, Map.of());
+            return audit.record("subject.erasure.completed", request, Map.of());
         });
-    }
-
-    /** An officer acted for a subject on a recorded request: who (pseudonym) and which request reference. */
-    public Uni<Void> recordOfficerAction(DsrRequest request, String officerPseudonym, String reference) {
-        var entry = new AuditRecord(Instant.now(), "officer:" + officerPseudonym, "subject.erasure.officer-requested",
-                "subject:" + request.subjectPseudonym + "/dsr:" + request.id, "success", request.id.toString(),
-                Map.of("reference", reference));
-        return audit.sendMessage(KafkaMessages.of(CloudEvent.of(SOURCE, EventTypes.AUDIT_RECORDED,
-                request.subjectPseudonym, entry)));
     }
 
     public List<String> participants() {
         return participants;
-    }
-
-    private static DsrStep step(DsrRequest request, String service) {
-        DsrStep step = new DsrStep();
-        step.key = new DsrStep.Key(request.id, service);
-        step.status = DsrRequest.PENDING;
-        return step;
-    }
-
-    /** Audit entries carry pseudonyms, ids and counts only (I6). */
-    private Uni<Void> record(String action, DsrRequest request, Map<String, Object> details) {
-        var entry = new AuditRecord(Instant.now(), ACTOR, action,
-                "subject:" + request.subjectPseudonym + "/dsr:" + request.id, "success", request.id.toString(), details);
-        return audit.sendMessage(KafkaMessages.of(CloudEvent.of(SOURCE, EventTypes.AUDIT_RECORDED,
-                        request.subjectPseudonym, entry)))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.errorf("audit event not published: %s", failure.getClass().getSimpleName());
-                    return null;
-                });
     }
 }

@@ -1,6 +1,6 @@
 package dev.mensura.privacy.profile;
 
-import dev.mensura.privacy.erasure.DsrViews;
+import dev.mensura.privacy.dsr.DsrViews;
 import dev.mensura.privacy.erasure.ErasureSaga;
 import dev.mensura.privacykit.pseudonym.CurrentSubject;
 import io.smallrye.mutiny.Uni;

@@ -78,7 +78,7 @@ class ErasureIT {
         answer(bootstrap, new ErasureCompleted(requestId, subject, "ingest-service", 7));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.subject(sub))
                 .get("/v1/dsr/" + requestId).then().body("status", equalTo("completed"))
-                .body("services[0].itemsDeleted", equalTo(3)));
+                .body("services[0].items", equalTo(3)));
 
         // Each step is an audit event with pseudonyms and counts only.
         var audit = KafkaRecords.read(bootstrap, Topics.AUDIT_EVENTS, r -> r.value().contains(requestId),

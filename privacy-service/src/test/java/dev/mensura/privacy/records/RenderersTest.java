@@ -38,7 +38,8 @@ class RenderersTest {
                 assertThat(ART30).contains("`" + e.method() + " " + e.path() + "`");
             }
         }
-        assertThat(ART30).contains("`GET /v1/subjects/me/export` everything held about the subject, as a zip (announced)");
+        assertThat(ART30).contains("`GET /v1/subjects/me/export` everything held about the subject, as a zip")
+                .doesNotContain("(announced)");
         assertThat(ART30).contains("at most 300 seconds after upload", "at most 30 days after the job",
                 "at most 90 days after the job");
     }
@@ -74,11 +75,21 @@ class RenderersTest {
     }
 
     @Test
-    void rightsThatAreOnlyAnnouncedAreNotPresentedAsWorking() {
-        Item portability = item("rights", "Data portability (Art. 20 GDPR)");
-        assertThat(portability.text()).endsWith("Coming soon.");
-        assertThat(item("rights", "Erasure (Art. 17 GDPR)").text()).doesNotContain("Coming soon");
-        assertThat(item("rights", "Access (Art. 15 GDPR)").text()).doesNotContain("Coming soon");
+    void rightsThatAreOnlyAnnouncedAreNotPresentedAsWorking() throws Exception {
+        for (String right : new String[] {"Data portability (Art. 20 GDPR)", "Erasure (Art. 17 GDPR)",
+                "Access (Art. 15 GDPR)"}) {
+            assertThat(item(NOTICE, "rights", right).text()).as(right).doesNotContain("Coming soon");
+        }
+        // A right whose endpoints are only announced says so, in both documents.
+        ProcessingRecord announced;
+        try (var in = RenderersTest.class.getClassLoader().getResourceAsStream(ProcessingRecordLoader.RESOURCE)) {
+            announced = ProcessingRecordLoader.load(new java.io.ByteArrayInputStream(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("\"machine-readable export (zip)\", \"status\": \"available\"",
+                    "\"machine-readable export (zip)\", \"status\": \"announced\"").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        var notice = new PrivacyNoticeRenderer().notice(announced, VERSION);
+        assertThat(item(notice, "rights", "Data portability (Art. 20 GDPR)").text()).endsWith("Coming soon.");
+        assertThat(new Art30Renderer().render(announced, VERSION)).contains("machine-readable export (zip) (announced)");
     }
 
     @Test
@@ -115,8 +126,8 @@ class RenderersTest {
         assertThat(RetentionWording.duration(Duration.ofHours(36), false)).isEqualTo("36 hours");
     }
 
-    private static Item item(String section, String label) {
-        return NOTICE.sections().stream().filter(s -> s.id().equals(section)).flatMap(s -> s.items().stream())
+    private static Item item(PrivacyNotice notice, String section, String label) {
+        return notice.sections().stream().filter(s -> s.id().equals(section)).flatMap(s -> s.items().stream())
                 .filter(i -> label.equals(i.label())).findFirst().orElseThrow();
     }
 }

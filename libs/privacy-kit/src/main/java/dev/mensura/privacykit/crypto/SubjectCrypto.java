@@ -188,7 +188,11 @@ public final class SubjectCrypto {
         return cache.size();
     }
 
-    static byte[] associatedData(String subjectPseudonym, String place) {
+    /**
+     * The associated data a ciphertext of the subject at {@code place} is bound to; public for the
+     * key holder (privacy-service), which opens such ciphertexts with the keyset in hand.
+     */
+    public static byte[] associatedData(String subjectPseudonym, String place) {
         Objects.requireNonNull(subjectPseudonym, "subjectPseudonym");
         Objects.requireNonNull(place, "place");
         if (subjectPseudonym.isEmpty() || subjectPseudonym.indexOf('|') >= 0) {

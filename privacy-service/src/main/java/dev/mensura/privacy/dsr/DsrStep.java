@@ -1,4 +1,4 @@
-package dev.mensura.privacy.erasure;
+package dev.mensura.privacy.dsr;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -20,8 +20,9 @@ public class DsrStep extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
-    @Column(name = "items_deleted")
-    public Long itemsDeleted;
+    /** What the service reported: rows deleted for an erasure, parts delivered for an export. */
+    @Column(name = "items")
+    public Long items;
 
     @Column(name = "answered_at")
     public Instant answeredAt;

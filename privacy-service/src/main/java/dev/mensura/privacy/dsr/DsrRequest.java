@@ -1,4 +1,4 @@
-package dev.mensura.privacy.erasure;
+package dev.mensura.privacy.dsr;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A data-subject request (erasure for now) and where it stands. */
+/** A data-subject request (erasure, export) and where it stands. */
 @Entity
 @Table(name = "dsr_request")
 public class DsrRequest extends PanacheEntityBase {

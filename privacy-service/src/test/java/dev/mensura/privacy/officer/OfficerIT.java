@@ -1,4 +1,4 @@
-package dev.mensura.privacy.erasure;
+package dev.mensura.privacy.officer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.mensura.privacy.erasure;
+package dev.mensura.privacy.dsr;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +11,7 @@ public final class DsrViews {
     private DsrViews() {
     }
 
-    public record StepView(String service, String status, Long itemsDeleted, Instant answeredAt) {
+    public record StepView(String service, String status, Long items, Instant answeredAt) {
     }
 
     public record DsrView(UUID id, String type, String reason, String status, Instant requestedAt, Instant completedAt,
@@ -22,6 +22,6 @@ public final class DsrViews {
         return Panache.withSession(() -> DsrStep.<DsrStep>list("key.requestId = ?1 order by key.service", request.id))
                 .map(steps -> new DsrView(request.id, request.type, request.reason, request.status, request.requestedAt,
                         request.completedAt, steps.stream().map(s -> new StepView(s.key.service(), s.status,
-                                s.itemsDeleted, s.answeredAt)).toList()));
+                                s.items, s.answeredAt)).toList()));
     }
 }

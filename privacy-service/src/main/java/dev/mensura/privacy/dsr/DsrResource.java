@@ -1,4 +1,4 @@
-package dev.mensura.privacy.erasure;
+package dev.mensura.privacy.dsr;
 
 import dev.mensura.privacykit.pseudonym.CurrentSubject;
 import dev.mensura.problem.ProblemException;
