@@ -7,8 +7,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = MensuraInfraResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "kafka", value = "false"))
+@QuarkusTestResource(value = MensuraInfraResource.class, initArgs = @ResourceArg(name = "database", value = "audit"))
 class HealthTest extends ServiceHealthContract {
 
     @Override

@@ -89,6 +89,7 @@ public final class DevInfra {
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPem().toString());
         env.put("MENSURA_PSEUDONYM_KEYSET_FILE", keys.pseudonymKeysetFile().toString());
         env.put("MENSURA_PRIVACY_KEK_KEYSET_FILE", keys.kekKeysetFile().toString());
+        env.put("MENSURA_AUDIT_SIGNING_KEYSET_FILE", keys.auditSigningKeysetFile().toString());
         StringBuilder sb = new StringBuilder("# written by dev.mensura.testkit.DevInfra; sourced by dev/run\n");
         env.forEach((k, v) -> sb.append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -43,6 +43,8 @@ public final class DevKeys {
     public static final String PSEUDONYM_KEYSET = "pseudonym-keyset.json";
     /** privacy-service's key-encryption key (I5) for development and tests: a Tink AES256_GCM keyset. */
     public static final String KEK_KEYSET = "kek-keyset.json";
+    /** audit-service's checkpoint signing keyset (Tink, Ed25519 without output prefix). */
+    public static final String AUDIT_SIGNING_KEYSET = "audit-signing-keyset.json";
 
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
@@ -136,6 +138,10 @@ public final class DevKeys {
                 if (!Files.exists(kek)) {
                     writeOwnerOnly(kek, newKekKeyset());
                 }
+                Path signing = d.resolve(AUDIT_SIGNING_KEYSET);
+                if (!Files.exists(signing)) {
+                    writeOwnerOnly(signing, newSigningKeyset());
+                }
                 return new DevKeys(d, privateKey, publicKey);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not prepare keys in " + d, e);
@@ -163,6 +169,19 @@ public final class DevKeys {
 
     public Path kekKeysetFile() {
         return dir.resolve(KEK_KEYSET);
+    }
+
+    public Path auditSigningKeysetFile() {
+        return dir.resolve(AUDIT_SIGNING_KEYSET);
+    }
+
+    /** Ed25519 with raw signatures: C2SP signed notes carry the bare 64-byte signature. */
+    private static String newSigningKeyset() throws GeneralSecurityException {
+        com.google.crypto.tink.signature.SignatureConfig.register();
+        return com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(
+                com.google.crypto.tink.KeysetHandle.generateNew(
+                        com.google.crypto.tink.signature.PredefinedSignatureParameters.ED25519WithRawOutput),
+                com.google.crypto.tink.InsecureSecretKeyAccess.get());
     }
 
     private static String newKekKeyset() throws GeneralSecurityException {

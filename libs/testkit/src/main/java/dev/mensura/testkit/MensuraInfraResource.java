@@ -81,6 +81,7 @@ public class MensuraInfraResource implements QuarkusTestResourceLifecycleManager
         c.put("smallrye.jwt.sign.key.location", keys.privateKeyPem().toString());
         c.put("mensura.pseudonym.keyset-file", keys.pseudonymKeysetFile().toString());
         c.put("mensura.privacy.kek-keyset-file", keys.kekKeysetFile().toString());
+        c.put("mensura.audit.signing-keyset-file", keys.auditSigningKeysetFile().toString());
         return c;
     }
 

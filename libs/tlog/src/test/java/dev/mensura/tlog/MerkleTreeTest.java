@@ -38,27 +38,27 @@ class MerkleTreeTest {
         List<byte[]> leaves = leaves();
         assertThat(HEX.formatHex(leaves.get(0))).isEqualTo(ROOTS[1]);
         for (int size = 0; size <= 8; size++) {
-            assertThat(HEX.formatHex(MerkleTree.root(leaves, size))).as("size %d", size).isEqualTo(ROOTS[size]);
+            assertThat(HEX.formatHex(MerkleTree.of(leaves).root(size))).as("size %d", size).isEqualTo(ROOTS[size]);
         }
     }
 
     @Test
     void publishedProofsAreProducedAndVerify() {
         List<byte[]> leaves = leaves();
-        assertThat(hex(MerkleTree.inclusionProof(leaves, 0, 8))).containsExactly(
+        assertThat(hex(MerkleTree.of(leaves).inclusionProof(0, 8))).containsExactly(
                 "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
                 "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
                 "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4");
-        assertThat(hex(MerkleTree.consistencyProof(leaves, 6, 8))).containsExactly(
+        assertThat(hex(MerkleTree.of(leaves).consistencyProof(6, 8))).containsExactly(
                 "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
                 "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
                 "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7");
-        assertThat(hex(MerkleTree.consistencyProof(leaves, 2, 5))).containsExactly(
+        assertThat(hex(MerkleTree.of(leaves).consistencyProof(2, 5))).containsExactly(
                 "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
                 "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b");
-        assertThat(Proofs.verifyConsistency(6, 8, MerkleTree.consistencyProof(leaves, 6, 8),
+        assertThat(Proofs.verifyConsistency(6, 8, MerkleTree.of(leaves).consistencyProof(6, 8),
                 HEX.parseHex(ROOTS[6]), HEX.parseHex(ROOTS[8]))).isTrue();
-        assertThat(Proofs.verifyConsistency(6, 8, MerkleTree.consistencyProof(leaves, 6, 8),
+        assertThat(Proofs.verifyConsistency(6, 8, MerkleTree.of(leaves).consistencyProof(6, 8),
                 HEX.parseHex(ROOTS[5]), HEX.parseHex(ROOTS[8]))).isFalse();
     }
 
@@ -73,10 +73,12 @@ class MerkleTreeTest {
                 entry[0] = (byte) i; // distinct leaves, so a wrong leaf is really wrong
                 leaves.add(Hashes.leaf(entry));
             }
+            MerkleTree tree = MerkleTree.of(leaves);
             for (int size = 1; size <= n; size++) {
-                byte[] root = MerkleTree.root(leaves, size);
+                byte[] root = tree.root(size);
+                assertThat(root).isEqualTo(reference(leaves.subList(0, size)));
                 for (int index = 0; index < size; index++) {
-                    List<byte[]> proof = MerkleTree.inclusionProof(leaves, index, size);
+                    List<byte[]> proof = tree.inclusionProof(index, size);
                     assertThat(Proofs.verifyInclusion(leaves.get(index), index, size, proof, root))
                             .as("inclusion %d in %d", index, size).isTrue();
                     if (size > 1) {
@@ -88,8 +90,8 @@ class MerkleTreeTest {
                     }
                 }
                 for (int m = 0; m <= size; m++) {
-                    List<byte[]> proof = MerkleTree.consistencyProof(leaves, m, size);
-                    byte[] oldRoot = MerkleTree.root(leaves, m);
+                    List<byte[]> proof = tree.consistencyProof(m, size);
+                    byte[] oldRoot = tree.root(m);
                     assertThat(Proofs.verifyConsistency(m, size, proof, oldRoot, root))
                             .as("consistency %d -> %d", m, size).isTrue();
                     if (m > 0 && m < size) {
@@ -100,6 +102,18 @@ class MerkleTreeTest {
                 }
             }
         }
+    }
+
+    /** MTH straight from RFC 9162's definition, without the tree's cache. */
+    private static byte[] reference(List<byte[]> leaves) {
+        if (leaves.isEmpty()) {
+            return Hashes.empty();
+        }
+        if (leaves.size() == 1) {
+            return leaves.get(0);
+        }
+        int k = Integer.highestOneBit(leaves.size() - 1);
+        return Hashes.node(reference(leaves.subList(0, k)), reference(leaves.subList(k, leaves.size())));
     }
 
     private static List<byte[]> flipped(List<byte[]> proof, int at) {

@@ -1,0 +1,163 @@
+package dev.mensura.audit.log;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The log in PostgreSQL. Appends take a transaction-scoped advisory lock, so exactly one
+ * sequencer assigns indexes at a time across every replica, and a replica that dies mid-append
+ * loses nothing but its own uncommitted row; appends are idempotent by event id.
+ */
+@ApplicationScoped
+public class LogStore {
+    /** "mens" + "audt": the advisory lock every replica sequences appends under. */
+    static final long SEQUENCER_LOCK = 0x6d656e7361756474L;
+
+    private final DataSource db;
+
+    public LogStore(DataSource db) {
+        this.db = db;
+    }
+
+    public record Appended(long index, boolean isNew) {
+    }
+
+    public record StoredEntry(long index, String eventId, byte[] entry, byte[] leafHash, Instant appendedAt) {
+    }
+
+    public record StoredCheckpoint(long size, byte[] rootHash, String note, Instant signedAt) {
+    }
+
+    public Appended append(AuditEntry entry, byte[] leafHash) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lock(c);
+                Optional<Long> existing = indexOf(c, entry.eventId());
+                if (existing.isPresent()) {
+                    c.commit();
+                    return new Appended(existing.get(), false);
+                }
+                long next;
+                try (ResultSet rs = c.createStatement().executeQuery("select coalesce(max(idx) + 1, 0) from log_entry")) {
+                    rs.next();
+                    next = rs.getLong(1);
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into log_entry (idx, event_id, entry, leaf_hash, appended_at) values (?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, next);
+                    ps.setString(2, entry.eventId());
+                    ps.setBytes(3, entry.canonical());
+                    ps.setBytes(4, leafHash);
+                    ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return new Appended(next, true);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit append failed: " + e.getSQLState(), e);
+        }
+    }
+
+    /** Leaf hashes from index {@code from} on, in order. */
+    public List<byte[]> leavesFrom(long from) {
+        List<byte[]> leaves = new ArrayList<>();
+        query("select leaf_hash from log_entry where idx >= ? order by idx", rs -> leaves.add(rs.getBytes(1)), from);
+        return leaves;
+    }
+
+    /** Entries with {@code start <= index < end}. */
+    public List<StoredEntry> entries(long start, long end) {
+        List<StoredEntry> entries = new ArrayList<>();
+        query("select idx, event_id, entry, leaf_hash, appended_at from log_entry where idx >= ? and idx < ? order by idx",
+                rs -> entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getBytes(3),
+                        rs.getBytes(4), rs.getTimestamp(5).toInstant())), start, end);
+        return entries;
+    }
+
+    public Optional<StoredCheckpoint> latestCheckpoint() {
+        List<StoredCheckpoint> found = checkpoints("select size, root_hash, note, signed_at from checkpoint "
+                + "order by size desc limit 1");
+        return found.stream().findFirst();
+    }
+
+    public List<StoredCheckpoint> allCheckpoints() {
+        return checkpoints("select size, root_hash, note, signed_at from checkpoint order by size");
+    }
+
+    /** Stores a checkpoint unless one of that size exists (another replica was first). */
+    public void saveCheckpoint(long size, byte[] root, String note) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into checkpoint (size, root_hash, note, signed_at) "
+                     + "values (?, ?, ?, ?) on conflict (size) do nothing")) {
+            ps.setLong(1, size);
+            ps.setBytes(2, root);
+            ps.setString(3, note);
+            ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("checkpoint not stored: " + e.getSQLState(), e);
+        }
+    }
+
+    private List<StoredCheckpoint> checkpoints(String sql) {
+        List<StoredCheckpoint> found = new ArrayList<>();
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                found.add(new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("checkpoints not read: " + e.getSQLState(), e);
+        }
+        return found;
+    }
+
+    private static void lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, SEQUENCER_LOCK);
+            ps.execute();
+        }
+    }
+
+    private static Optional<Long> indexOf(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select idx from log_entry where event_id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader, long... parameters) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setLong(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit log not read: " + e.getSQLState(), e);
+        }
+    }
+}
