@@ -29,10 +29,12 @@ public final class AuditVerifier {
     public static final int USAGE = 2;
     private static final String HELP = """
             usage: audit-verifier log --keys KEYS (--export FILE | --url BASE_URL --token-file FILE) [--checkpoint NOTE]...
+                   audit-verifier receipt --keys KEYS --receipt FILE
               KEYS        verifier keys of the log, one per line (trusted, obtained out of band)
               FILE        a log exported from GET /v1/audit/export
               BASE_URL    the audit service, e.g. https://audit.example (needs a compliance token)
               NOTE        a checkpoint saved earlier; verified to be a prefix of this log
+              FILE        (receipt) a destruction receipt from GET /v1/jobs/{id}/receipt
             exit: 0 verified, 1 tampering found, 2 usage or input error""";
 
     private AuditVerifier() {
@@ -43,6 +45,9 @@ public final class AuditVerifier {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && "receipt".equals(args[0])) {
+            return receipt(args, out, err);
+        }
         if (args.length == 0 || !"log".equals(args[0])) {
             err.println(HELP);
             return USAGE;
@@ -76,8 +81,7 @@ public final class AuditVerifier {
             return USAGE;
         }
         try {
-            List<VerifierKey> trusted = Files.readAllLines(keys).stream().map(String::strip).filter(l -> !l.isEmpty())
-                    .map(VerifierKey::parse).toList();
+            List<VerifierKey> trusted = keys(keys);
             JsonNode log = export != null ? new ObjectMapper().readTree(export.toFile())
                     : fetch(url, Files.readString(tokenFile).strip());
             List<String> notes = new ArrayList<>();
@@ -102,6 +106,34 @@ public final class AuditVerifier {
             Thread.currentThread().interrupt();
             return USAGE;
         }
+    }
+
+    private static int receipt(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 5 || !"--keys".equals(args[1]) || !"--receipt".equals(args[3])) {
+            err.println(HELP);
+            return USAGE;
+        }
+        try {
+            List<VerifierKey> trusted = keys(Path.of(args[2]));
+            ReceiptVerifier.Result result = ReceiptVerifier.verify(new ObjectMapper().readTree(Path.of(args[4]).toFile()),
+                    trusted);
+            result.photos().forEach(p -> out.println("  " + p.view() + " photo destroyed after " + p.lifetimeMs()
+                    + " ms (" + p.reason() + ")"));
+            if (result.verified()) {
+                out.println("OK: " + result.message());
+                return VERIFIED;
+            }
+            err.println("NOT VERIFIED: " + result.message());
+            return TAMPERED;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("cannot verify: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private static List<VerifierKey> keys(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty())
+                .map(VerifierKey::parse).toList();
     }
 
     private static JsonNode fetch(String baseUrl, String token) throws IOException, InterruptedException {

@@ -52,13 +52,16 @@ public class LogStore {
                     rs.next();
                     next = rs.getLong(1);
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into log_entry (idx, event_id, entry, leaf_hash, appended_at) values (?, ?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("insert into log_entry (idx, event_id, entry, leaf_hash,"
+                        + " appended_at, action, resource, entry_time) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setLong(1, next);
                     ps.setString(2, entry.eventId());
                     ps.setBytes(3, entry.canonical());
                     ps.setBytes(4, leafHash);
                     ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                    ps.setString(6, entry.json().get("action").asText());
+                    ps.setString(7, entry.json().get("resource").asText());
+                    ps.setTimestamp(8, Timestamp.from(Instant.parse(entry.json().get("time").asText())));
                     ps.executeUpdate();
                 }
                 c.commit();
@@ -85,6 +88,24 @@ public class LogStore {
         query("select idx, event_id, entry, leaf_hash, appended_at from log_entry where idx >= ? and idx < ? order by idx",
                 rs -> entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getBytes(3),
                         rs.getBytes(4), rs.getTimestamp(5).toInstant())), start, end);
+        return entries;
+    }
+
+    /** Entries whose resource starts with {@code prefix} (e.g. one job's photos), in log order. */
+    public List<StoredEntry> entriesUnder(String prefix) {
+        List<StoredEntry> entries = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select idx, event_id, entry, leaf_hash, appended_at from log_entry where resource like ? order by idx")) {
+            ps.setString(1, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),
+                            rs.getTimestamp(5).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit log not read: " + e.getSQLState(), e);
+        }
         return entries;
     }
 

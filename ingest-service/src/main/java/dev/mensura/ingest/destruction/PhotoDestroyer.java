@@ -42,11 +42,14 @@ public class PhotoDestroyer {
                 .register(registry);
     }
 
-    /** Counts and audits a photo as received; the mirror of {@link #destroy}. */
-    public void received(StoredPhoto photo) {
+    /**
+     * Counts and audits a photo as received; the mirror of {@link #destroy}. The entry names the
+     * subject by pseudonym, which is how the audit log knows whose destruction receipt it is.
+     */
+    public void received(StoredPhoto photo, String subjectPseudonym) {
         received.increment();
         audit("photo.received", photo.jobId(), photo.view(), "success",
-                Map.of("sizeBytes", photo.sizeBytes()));
+                Map.of("sizeBytes", photo.sizeBytes(), "subject", subjectPseudonym));
     }
 
     public void destroyJob(UUID jobId, DestructionReason reason) {

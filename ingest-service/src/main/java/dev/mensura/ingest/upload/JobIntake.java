@@ -116,9 +116,9 @@ public class JobIntake {
         try {
             // Each photo is counted received the moment it exists, so received == destroyed holds on every path.
             stored.add(vault.store(jobId, FRONT, front.bytes()));
-            destroyer.received(stored.get(0));
+            destroyer.received(stored.get(0), subject);
             stored.add(vault.store(jobId, SIDE, side.bytes()));
-            destroyer.received(stored.get(1));
+            destroyer.received(stored.get(1), subject);
             List<PhotoReceived.PhotoRef> refs = List.of(ref(stored.get(0), front), ref(stored.get(1), side));
             Integer focal = front.focalLength35mm() != null ? front.focalLength35mm() : side.focalLength35mm();
             String sealedHeight = crypto.encryptToBase64(subject, PhotoReceived.HEIGHT_PLACE, Integer.toString(heightCm));
