@@ -57,7 +57,15 @@ class ReceiptIT {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             var response = given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId + "/receipt");
             return response.statusCode() == 200 ? response.asString() : null;
-        }, body -> body != null && JSON.readTree(body).get("entries").size() == entries);
+        }, body -> body != null && entriesIn(body) == entries);
+    }
+
+    private static int entriesIn(String receipt) {
+        try {
+            return JSON.readTree(receipt).get("entries").size();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
