@@ -129,6 +129,41 @@ class LogVerifierTest {
     }
 
     @Test
+    void aLogRolledBackBehindASavedCheckpointIsCaught() throws Exception {
+        var signer = signer(7);
+        ObjectNode full = export(signer);
+        String savedAtTen = full.get("checkpoints").get(2).asText();
+        // The operator later shows an older tree: 7 entries, checkpoints up to 7.
+        ObjectNode older = export(signer);
+        ArrayNode entries = (ArrayNode) older.get("entries");
+        while (entries.size() > 7) {
+            entries.remove(entries.size() - 1);
+        }
+        ((ArrayNode) older.get("checkpoints")).remove(2);
+        assertThat(verify(older, signer).verified()).as("consistent on its own").isTrue();
+        var result = LogVerifier.verify(older, List.of(signer.verifierKey()), List.of(savedAtTen));
+        assertThat(result.verified()).isFalse();
+        assertThat(result.firstBadIndex()).isEqualTo(7);
+    }
+
+    @Test
+    void aReplacedCheckpointIsCaught() throws Exception {
+        var signer = signer(7);
+        ObjectNode export = export(signer);
+        MerkleTree other = MerkleTree.of(List.of(Hashes.leaf(new byte[] {1}), Hashes.leaf(new byte[] {2}),
+                Hashes.leaf(new byte[] {3})));
+        // Re-signed by someone without the log's key...
+        ((ArrayNode) export.get("checkpoints")).set(0, SignedNote.sign(
+                new Checkpoint(ORIGIN, 3, other.root(3)).text(), List.of(signer(9))));
+        assertThat(verify(export, signer).message()).contains("does not verify");
+        // ...or an honest-looking note whose body was edited after signing.
+        ObjectNode edited = export(signer);
+        String note = edited.get("checkpoints").get(0).asText();
+        ((ArrayNode) edited.get("checkpoints")).set(0, note.replaceFirst("\n3\n", "\n4\n"));
+        assertThat(verify(edited, signer).message()).contains("does not verify");
+    }
+
+    @Test
     void theCommandLineExitsZeroOneOrTwo(@TempDir Path dir) throws Exception {
         var signer = signer(7);
         Path keys = Files.writeString(dir.resolve("keys.txt"), signer.verifierKey() + "\n");
