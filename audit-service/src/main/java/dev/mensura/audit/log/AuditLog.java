@@ -1,6 +1,5 @@
 package dev.mensura.audit.log;
 
-import dev.mensura.tlog.Hashes;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,8 +17,14 @@ public class AuditLog {
     }
 
     public LogStore.Appended append(AuditEntry entry) {
-        LogStore.Appended appended = store.append(entry, Hashes.leaf(entry.canonical()));
-        registry.counter("audit_entries_appended_total", "new", Boolean.toString(appended.isNew())).increment();
+        return appendAll(java.util.List.of(entry)).get(0);
+    }
+
+    public java.util.List<LogStore.Appended> appendAll(java.util.List<AuditEntry> entries) {
+        var appended = store.appendAll(entries);
+        long added = appended.stream().filter(LogStore.Appended::isNew).count();
+        registry.counter("audit_entries_appended_total").increment(added);
+        registry.counter("audit_entries_duplicate_total").increment(appended.size() - added);
         tree.refresh();
         return appended;
     }

@@ -10,10 +10,10 @@ import java.util.List;
  */
 public final class MerkleTree {
     /** levels.get(h).get(i): the hash of the complete subtree of 2^h leaves starting at leaf i·2^h. */
-    private final List<List<byte[]>> levels = new ArrayList<>();
+    private final List<HashArray> levels = new ArrayList<>();
 
     public MerkleTree() {
-        levels.add(new ArrayList<>());
+        levels.add(new HashArray());
     }
 
     public static MerkleTree of(List<byte[]> leafHashes) {
@@ -30,19 +30,19 @@ public final class MerkleTree {
         if (leafHash == null || leafHash.length != Hashes.SIZE) {
             throw new IllegalArgumentException("a leaf hash is 32 bytes");
         }
-        levels.get(0).add(leafHash.clone());
+        levels.get(0).add(leafHash);
         // Every level whose last two nodes now form a complete pair gains their parent.
         for (int h = 0; levels.get(h).size() % 2 == 0; h++) {
-            List<byte[]> level = levels.get(h);
+            HashArray level = levels.get(h);
             if (levels.size() == h + 1) {
-                levels.add(new ArrayList<>());
+                levels.add(new HashArray());
             }
             levels.get(h + 1).add(Hashes.node(level.get(level.size() - 2), level.get(level.size() - 1)));
         }
     }
 
     public byte[] leaf(long index) {
-        return levels.get(0).get(Math.toIntExact(index)).clone();
+        return levels.get(0).get(index);
     }
 
     /** MTH(D[0:size]). */
