@@ -119,7 +119,7 @@ public class LogStore {
         List<StoredEntry> entries = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select idx, event_id, entry, leaf_hash, appended_at from log_entry where resource like ? order by idx")) {
-            ps.setString(1, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            ps.setString(1, likePrefix(prefix));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),
@@ -130,6 +130,41 @@ public class LogStore {
             throw new IllegalStateException("audit log not read: " + e.getSQLState(), e);
         }
         return entries;
+    }
+
+    /**
+     * Entries about a subject: its own (resource {@code subject:<pseudonym>...}, or the subject as
+     * actor) and every entry about the photos of its jobs (the jobs its {@code photo.received}
+     * entries name it on).
+     */
+    public List<StoredEntry> entriesAbout(String subjectPseudonym) {
+        List<StoredEntry> entries = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "with jobs as (select distinct split_part(resource, '/', 1) as job from log_entry"
+                        + " where action = 'photo.received'"
+                        + " and convert_from(entry, 'UTF8')::jsonb -> 'details' ->> 'subject' = ?)"
+                        + " select idx, event_id, entry, leaf_hash, appended_at from log_entry"
+                        + " where resource = ? or resource like ? or split_part(resource, '/', 1) in (select job from jobs)"
+                        + " or convert_from(entry, 'UTF8')::jsonb ->> 'actor' in (?, ?) order by idx")) {
+            ps.setString(1, subjectPseudonym);
+            ps.setString(2, "subject:" + subjectPseudonym);
+            ps.setString(3, likePrefix("subject:" + subjectPseudonym + "/"));
+            ps.setString(4, subjectPseudonym);
+            ps.setString(5, "subject:" + subjectPseudonym);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),
+                            rs.getTimestamp(5).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit log not read: " + e.getSQLState(), e);
+        }
+        return entries;
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public Optional<StoredCheckpoint> latestCheckpoint() {

@@ -1,5 +1,6 @@
 package dev.mensura.ingest.consent;
 
+import dev.mensura.privacykit.crypto.ServiceTokenSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -8,9 +9,9 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 /** Adds ingest's service token to the REST client's internal calls. */
 @ApplicationScoped
 public class ServiceTokenHeaders implements ClientHeadersFactory {
-    private final ServiceTokens tokens;
+    private final ServiceTokenSource tokens;
 
-    public ServiceTokenHeaders(ServiceTokens tokens) {
+    public ServiceTokenHeaders(ServiceTokenSource tokens) {
         this.tokens = tokens;
     }
 

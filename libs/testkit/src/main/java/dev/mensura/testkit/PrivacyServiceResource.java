@@ -81,6 +81,8 @@ public class PrivacyServiceResource implements QuarkusTestResourceLifecycleManag
         // The erasure saga runs over the same broker as the service under test; asked again every 2 s.
         env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.get().bootstrapServers());
         env.put("MENSURA_PRIVACY_DSR_RETRY_INTERVAL", "2s");
+        // Only ingest-service runs next to it in the tests that use this resource.
+        env.put("MENSURA_PRIVACY_EXPORT_PARTICIPANTS", "ingest-service");
         return env;
     }
 
