@@ -2,6 +2,7 @@ package dev.mensura.audit.checkpoint;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.KmsClients;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
@@ -18,11 +19,13 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The checkpoint signing keys: a Tink keyset of Ed25519 keys without output prefix (a Kubernetes
- * Secret, or a dev key from {@code dev/run}). The primary signs; every key in the set is
+ * Secret, encrypted by a cloud KMS key when {@code mensura.audit.signing-keyset-kek-uri} is set, or
+ * a dev key from {@code dev/run}). The primary signs; every key in the set is
  * published, so after a rotation (a new primary added, the old one kept) checkpoints signed
  * before it still verify. All keys carry the log's origin as their name, as C2SP checkpoints do.
  */
@@ -32,13 +35,31 @@ public class SigningKeys {
     private final SignedNote.Signer signer;
     private final List<VerifierKey> published;
 
+    /** Associated data binding an encrypted signing keyset to its use. */
+    static final byte[] KEYSET_CONTEXT = "mensura.audit.signing-keyset".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** With a cleartext keyset file (a mounted Secret, or dev/run's). */
+    public SigningKeys(String origin, Path keysetFile) throws GeneralSecurityException, IOException {
+        this(origin, keysetFile, Optional.empty());
+    }
+
+    /**
+     * @param kekUri a Tink KMS URI: the keyset file is then encrypted with that KMS key (Tink's
+     *               {@code TinkJsonProtoKeysetFormat.serializeEncryptedKeyset}, associated data
+     *               {@code mensura.audit.signing-keyset}) and the KMS never hands its key out
+     */
+    @jakarta.inject.Inject
     public SigningKeys(@ConfigProperty(name = "mensura.audit.origin") String origin,
-                       @ConfigProperty(name = "mensura.audit.signing-keyset-file") Path keysetFile)
+                       @ConfigProperty(name = "mensura.audit.signing-keyset-file") Path keysetFile,
+                       @ConfigProperty(name = "mensura.audit.signing-keyset-kek-uri") Optional<String> kekUri)
             throws GeneralSecurityException, IOException {
         SignatureConfig.register();
         this.origin = origin;
-        KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile),
-                InsecureSecretKeyAccess.get());
+        String text = Files.readString(keysetFile);
+        KeysetHandle keyset = kekUri.filter(uri -> !uri.isBlank()).isPresent()
+                ? TinkJsonProtoKeysetFormat.parseEncryptedKeyset(text,
+                        KmsClients.get(kekUri.get()).getAead(kekUri.get()), KEYSET_CONTEXT)
+                : TinkJsonProtoKeysetFormat.parseKeyset(text, InsecureSecretKeyAccess.get());
         List<VerifierKey> keys = new ArrayList<>();
         byte[] primaryPublic = null;
         for (int i = 0; i < keyset.size(); i++) {

@@ -46,6 +46,55 @@ class SigningKeysTest {
         assertThatThrownBy(() -> SignedNote.open(newNote, old.published())).hasMessageContaining("no signature");
     }
 
+    /** A KMS as Tink sees one: a client for a URI prefix that hands out an AEAD, whose key stays inside. */
+    private static final class InProcessKms implements com.google.crypto.tink.KmsClient {
+        private final com.google.crypto.tink.Aead aead;
+
+        InProcessKms() throws java.security.GeneralSecurityException {
+            com.google.crypto.tink.aead.AeadConfig.register();
+            aead = KeysetHandle.generateNew(com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM)
+                    .getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), com.google.crypto.tink.Aead.class);
+        }
+
+        @Override
+        public boolean doesSupport(String keyUri) {
+            return keyUri.startsWith("mensura-test-kms://");
+        }
+
+        @Override
+        public com.google.crypto.tink.KmsClient withCredentials(String credentialPath) {
+            return this;
+        }
+
+        @Override
+        public com.google.crypto.tink.KmsClient withDefaultCredentials() {
+            return this;
+        }
+
+        @Override
+        public com.google.crypto.tink.Aead getAead(String keyUri) {
+            return aead;
+        }
+    }
+
+    @Test
+    void aKeysetEncryptedByAKmsKeyIsOpenedThroughTheKms(@TempDir Path dir) throws Exception {
+        SignatureConfig.register();
+        var kms = new InProcessKms();
+        com.google.crypto.tink.KmsClients.add(kms);
+        String uri = "mensura-test-kms://audit-signing";
+        KeysetHandle keyset = KeysetHandle.generateNew(PredefinedSignatureParameters.ED25519WithRawOutput);
+        Path file = Files.writeString(dir.resolve("encrypted.json"), TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
+                keyset, kms.getAead(uri), SigningKeys.KEYSET_CONTEXT));
+        assertThat(Files.readString(file)).contains("encryptedKeyset");
+
+        var keys = new SigningKeys(ORIGIN, file, java.util.Optional.of(uri));
+        String note = SignedNote.sign(new Checkpoint(ORIGIN, 3, Hashes.empty()).text(), List.of(keys.signer()));
+        assertThat(SignedNote.open(note, keys.published()).verifiedBy()).containsExactly(ORIGIN);
+        // Without the KMS the file is just ciphertext.
+        assertThatThrownBy(() -> new SigningKeys(ORIGIN, file)).isInstanceOf(Exception.class);
+    }
+
     @Test
     void keysThatPrefixTheirSignaturesAreRefused(@TempDir Path dir) throws Exception {
         SignatureConfig.register();
