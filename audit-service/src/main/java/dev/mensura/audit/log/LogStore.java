@@ -107,29 +107,12 @@ public class LogStore {
 
     /** Entries with {@code start <= index < end}. */
     public List<StoredEntry> entries(long start, long end) {
-        List<StoredEntry> entries = new ArrayList<>();
-        query("select idx, event_id, entry, leaf_hash, appended_at from log_entry where idx >= ? and idx < ? order by idx",
-                rs -> entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getBytes(3),
-                        rs.getBytes(4), rs.getTimestamp(5).toInstant())), start, end);
-        return entries;
+        return readEntries("idx >= ? and idx < ?", start, end);
     }
 
     /** Entries whose resource starts with {@code prefix} (e.g. one job's photos), in log order. */
     public List<StoredEntry> entriesUnder(String prefix) {
-        List<StoredEntry> entries = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select idx, event_id, entry, leaf_hash, appended_at from log_entry where resource like ? order by idx")) {
-            ps.setString(1, likePrefix(prefix));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),
-                            rs.getTimestamp(5).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("audit log not read: " + e.getSQLState(), e);
-        }
-        return entries;
+        return readEntries("resource like ?", likePrefix(prefix));
     }
 
     /**
@@ -138,19 +121,22 @@ public class LogStore {
      * entries name it on).
      */
     public List<StoredEntry> entriesAbout(String subjectPseudonym) {
+        String subject = "subject:" + subjectPseudonym;
+        return readEntries("resource = ? or resource like ? or split_part(resource, '/', 1) in ("
+                        + "select distinct split_part(resource, '/', 1) from log_entry where action = 'photo.received'"
+                        + " and convert_from(entry, 'UTF8')::jsonb -> 'details' ->> 'subject' = ?)"
+                        + " or convert_from(entry, 'UTF8')::jsonb ->> 'actor' in (?, ?)",
+                subject, likePrefix(subject + "/"), subjectPseudonym, subjectPseudonym, subject);
+    }
+
+    /** Entries matching {@code where} (with its parameters), in log order. */
+    private List<StoredEntry> readEntries(String where, Object... parameters) {
         List<StoredEntry> entries = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "with jobs as (select distinct split_part(resource, '/', 1) as job from log_entry"
-                        + " where action = 'photo.received'"
-                        + " and convert_from(entry, 'UTF8')::jsonb -> 'details' ->> 'subject' = ?)"
-                        + " select idx, event_id, entry, leaf_hash, appended_at from log_entry"
-                        + " where resource = ? or resource like ? or split_part(resource, '/', 1) in (select job from jobs)"
-                        + " or convert_from(entry, 'UTF8')::jsonb ->> 'actor' in (?, ?) order by idx")) {
-            ps.setString(1, subjectPseudonym);
-            ps.setString(2, "subject:" + subjectPseudonym);
-            ps.setString(3, likePrefix("subject:" + subjectPseudonym + "/"));
-            ps.setString(4, subjectPseudonym);
-            ps.setString(5, "subject:" + subjectPseudonym);
+                "select idx, event_id, entry, leaf_hash, appended_at from log_entry where " + where + " order by idx")) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),

@@ -8,6 +8,7 @@ import dev.mensura.testkit.EmbeddedPostgres;
 import dev.mensura.testkit.KafkaBroker;
 import dev.mensura.testkit.PgDatabase;
 import dev.mensura.testkit.PrivacyServiceResource;
+import dev.mensura.testkit.ServiceEnv;
 import dev.mensura.testkit.ServiceProcess;
 import dev.mensura.testkit.TestTokens;
 import java.net.URI;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -160,20 +160,9 @@ public final class ErasureBench {
     }
 
     private static Map<String, String> ingestEnv(PgDatabase db, String privacyUrl) {
-        DevKeys keys = DevKeys.get();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
-        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPem().toString());
-        env.put("MENSURA_PSEUDONYM_KEYSET_FILE", keys.pseudonymKeysetFile().toString());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.get().bootstrapServers());
+        Map<String, String> env = ServiceEnv.common(db);
         env.put("MENSURA_PRIVACY_URL", privacyUrl);
         env.put("MENSURA_INGEST_UPLOAD_DIR", "/dev/shm/mensura-ingest-bench");
-        env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
         return env;
     }
 

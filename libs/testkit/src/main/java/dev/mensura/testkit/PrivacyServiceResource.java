@@ -65,21 +65,9 @@ public class PrivacyServiceResource implements QuarkusTestResourceLifecycleManag
 
     /** The environment the privacy-service gets (creates its database). */
     static Map<String, String> env() {
-        PgDatabase db = EmbeddedPostgres.get().createDatabase(DATABASE);
-        DevKeys keys = DevKeys.get();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
-        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPem().toString());
-        env.put("MENSURA_PSEUDONYM_KEYSET_FILE", keys.pseudonymKeysetFile().toString());
-        env.put("MENSURA_PRIVACY_KEK_KEYSET_FILE", keys.kekKeysetFile().toString());
-        env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
-        // The erasure saga runs over the same broker as the service under test; asked again every 2 s.
-        env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.get().bootstrapServers());
+        Map<String, String> env = ServiceEnv.common(EmbeddedPostgres.get().createDatabase(DATABASE));
+        env.put("MENSURA_PRIVACY_KEK_KEYSET_FILE", DevKeys.get().kekKeysetFile().toString());
+        // The sagas run over the same broker as the service under test; asked again every 2 s.
         env.put("MENSURA_PRIVACY_DSR_RETRY_INTERVAL", "2s");
         // Only ingest-service runs next to it in the tests that use this resource.
         env.put("MENSURA_PRIVACY_EXPORT_PARTICIPANTS", "ingest-service");

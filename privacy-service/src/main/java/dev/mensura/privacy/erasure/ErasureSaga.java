@@ -50,23 +50,13 @@ public class ErasureSaga implements DsrSaga {
     }
 
     public Uni<DsrRequest> start(String subjectPseudonym, String reason) {
-        return Panache.withTransaction(() -> DsrRequest.<DsrRequest>find(
-                        "subjectPseudonym = ?1 and type = ?2 and status = ?3", subjectPseudonym, TYPE, DsrRequest.PENDING)
-                .firstResult()
+        return Panache.withTransaction(() -> DsrRequest.pendingOf(subjectPseudonym, TYPE)
                 .chain(pending -> pending != null ? Uni.createFrom().item(pending) : begin(subjectPseudonym, reason)))
                 .call(this::ask);
     }
 
     private Uni<DsrRequest> begin(String subjectPseudonym, String reason) {
-        Instant now = Instant.now();
-        DsrRequest request = new DsrRequest();
-        request.id = UUID.randomUUID();
-        request.subjectPseudonym = subjectPseudonym;
-        request.type = TYPE;
-        request.reason = reason;
-        request.status = participants.isEmpty() ? DsrRequest.COMPLETED : DsrRequest.PENDING;
-        request.requestedAt = now;
-        request.completedAt = participants.isEmpty() ? now : null;
+        DsrRequest request = DsrRequest.open(subjectPseudonym, TYPE, reason, participants);
         return keys.destroy(subjectPseudonym)
                 .call(destroyed -> audit.record("subject.key.destroyed", request, Map.of("keyExisted", destroyed)))
                 // The subject row cascades to consents, their history and the wrapped key.
@@ -74,11 +64,8 @@ public class ErasureSaga implements DsrSaga {
                 // Exports hold copies of everything; the requests themselves stay as the proof.
                 .chain(() -> ExportPartRow.delete("key.requestId in (select r.id from DsrRequest r "
                         + "where r.subjectPseudonym = ?1)", subjectPseudonym))
-                .chain(() -> request.persist())
-                .chain(() -> Uni.join().all(participants.stream().map(service -> DsrAudit.pendingStep(request, service).persist())
-                        .toList()).andFailFast())
-                .call(() -> audit.record("subject.erasure.requested", request, Map.of("reason", reason)))
-                .replaceWith(request);
+                .chain(() -> request.persistWithSteps(participants))
+                .call(() -> audit.record("subject.erasure.requested", request, Map.of("reason", reason)));
     }
 
     @Override

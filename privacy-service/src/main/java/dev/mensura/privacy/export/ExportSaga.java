@@ -55,28 +55,14 @@ public class ExportSaga implements DsrSaga {
 
     /** Starts an export, or returns the subject's export still pending. */
     public Uni<DsrRequest> start(String subjectPseudonym, String reason) {
-        return Panache.withTransaction(() -> DsrRequest.<DsrRequest>find(
-                        "subjectPseudonym = ?1 and type = ?2 and status = ?3", subjectPseudonym, TYPE, DsrRequest.PENDING)
-                .firstResult()
+        return Panache.withTransaction(() -> DsrRequest.pendingOf(subjectPseudonym, TYPE)
                 .chain(pending -> pending != null ? Uni.createFrom().item(pending) : begin(subjectPseudonym, reason)))
                 .call(this::ask);
     }
 
     private Uni<DsrRequest> begin(String subjectPseudonym, String reason) {
-        Instant now = Instant.now();
-        DsrRequest request = new DsrRequest();
-        request.id = UUID.randomUUID();
-        request.subjectPseudonym = subjectPseudonym;
-        request.type = TYPE;
-        request.reason = reason;
-        request.status = participants.isEmpty() ? DsrRequest.COMPLETED : DsrRequest.PENDING;
-        request.requestedAt = now;
-        request.completedAt = participants.isEmpty() ? now : null;
-        return request.<DsrRequest>persist()
-                .chain(() -> Uni.join().all(participants.stream()
-                        .map(service -> DsrAudit.pendingStep(request, service).persist()).toList()).andFailFast())
-                .call(() -> audit.record("subject.export.requested", request, Map.of("reason", reason)))
-                .replaceWith(request);
+        return DsrRequest.open(subjectPseudonym, TYPE, reason, participants).persistWithSteps(participants)
+                .call(request -> audit.record("subject.export.requested", request, Map.of("reason", reason)));
     }
 
     @Override
