@@ -3,12 +3,10 @@ package dev.mensura.vision;
 import dev.mensura.testkit.MensuraInfraResource;
 import dev.mensura.testkit.ServiceHealthContract;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = MensuraInfraResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "kafka", value = "false"))
+@QuarkusTestResource(value = MensuraInfraResource.class, restrictToAnnotatedClass = true)
 class HealthTest extends ServiceHealthContract {
 
     @Override

@@ -44,8 +44,10 @@ public class JobEventListener {
         var event = EventCodec.decode(record, VisionFailed.class, EventTypes.VISION_FAILED);
         UUID jobId = jobId(event.data().jobId());
         destroyer.destroyJob(jobId, DestructionReason.VISION_FAILED);
-        jobs.updateProgress(jobId, JobStatus.FAILED, "failed", 100, "The photos could not be used ("
-                + slug(event.data().reason()) + "); they have been destroyed").await().indefinitely();
+        // vision's message is a fixed sentence per reason, telling the person what to retake
+        String advice = event.data().message() == null ? "" : " " + event.data().message();
+        jobs.updateProgress(jobId, JobStatus.FAILED, "failed", 100, shortText("The photos could not be used ("
+                + slug(event.data().reason()) + "); they have been destroyed." + advice)).await().indefinitely();
     }
 
     @Incoming("job-progress")

@@ -76,7 +76,7 @@ class CanaryIT {
         String handed = new String(handedFront, StandardCharsets.ISO_8859_1);
         assertThat(handed).as("pixels reach vision").contains(pixelCanary).as("metadata does not").doesNotContain(textCanary);
         Ingest.publish(Topics.VISION_COMPLETED, subjectPseudonym, CloudEvent.of("/test/vision",
-                EventTypes.VISION_COMPLETED, subjectPseudonym, new VisionCompleted(jobId, subjectPseudonym)));
+                EventTypes.VISION_COMPLETED, subjectPseudonym, new VisionCompleted(jobId, subjectPseudonym, null, null, null)));
         await().atMost(Duration.ofSeconds(20)).until(() -> mine.stream().noneMatch(Files::exists));
 
         // Fitting's part: the job ends, so its progress stream ends too.

@@ -86,7 +86,7 @@ class PhotoPathIT {
 
         // vision.completed ends the photos' life (I2).
         Ingest.publish(Topics.VISION_COMPLETED, subjectPseudonym, CloudEvent.of("/test/vision",
-                EventTypes.VISION_COMPLETED, subjectPseudonym, new VisionCompleted(jobId, subjectPseudonym)));
+                EventTypes.VISION_COMPLETED, subjectPseudonym, new VisionCompleted(jobId, subjectPseudonym, null, null, null)));
         await().atMost(Duration.ofSeconds(20)).until(() -> mine.stream().noneMatch(java.nio.file.Files::exists));
         given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId).then().statusCode(200)
                 .body("stage", equalTo("fitting"));

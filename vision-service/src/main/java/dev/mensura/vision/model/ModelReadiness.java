@@ -22,7 +22,7 @@ public class ModelReadiness implements HealthCheck {
     public ModelReadiness(@ConfigProperty(name = "mensura.vision.models-dir") Path dir,
                           @ConfigProperty(name = "mensura.vision.landmark-model") String landmark) {
         this.models = new ModelDirectory(dir, EnumSet.of(MediaPipeModel.POSE_DETECTION,
-                MediaPipeModel.landmark(landmark), MediaPipeModel.FACE_DETECTION_SHORT_RANGE));
+                MediaPipeModel.landmark(landmark), dev.mensura.vision.face.FaceDetector.MODEL));
     }
 
     @Override
