@@ -18,20 +18,24 @@ import org.tensorflow.lite.Interpreter;
  * TFLite's own interpreter (2.6.2, from DJL's last TFLite engine), the reference the executor is
  * compared with. Its JNI library is extracted from the native jar and loaded once per JVM.
  */
-final class TfliteReference implements AutoCloseable {
+public final class TfliteReference implements AutoCloseable {
     private static boolean loaded;
 
     private final Interpreter interpreter;
 
     TfliteReference(ByteBuffer model) {
+        this(model, 1);
+    }
+
+    public TfliteReference(ByteBuffer model, int threads) {
         loadNatives();
         ByteBuffer direct = ByteBuffer.allocateDirect(model.remaining()).order(ByteOrder.nativeOrder());
         direct.put(model.duplicate()).flip();
-        this.interpreter = new Interpreter(direct, new Interpreter.Options().setNumThreads(1));
+        this.interpreter = new Interpreter(direct, new Interpreter.Options().setNumThreads(threads));
     }
 
     /** Outputs in the graph's order, NHWC as TFLite holds them. */
-    List<float[]> run(float[] input) {
+    public List<float[]> run(float[] input) {
         ByteBuffer in = ByteBuffer.allocateDirect(input.length * 4).order(ByteOrder.nativeOrder());
         in.asFloatBuffer().put(input);
         Map<Integer, Object> outputs = new HashMap<>();
