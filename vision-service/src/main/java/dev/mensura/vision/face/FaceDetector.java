@@ -7,7 +7,8 @@ import dev.mensura.vision.image.RgbImage;
 import dev.mensura.vision.image.Roi;
 import dev.mensura.vision.image.TensorSampler;
 import dev.mensura.vision.model.MediaPipeModel;
-import dev.mensura.vision.tflite.TorchGraph;
+import dev.mensura.vision.tflite.GraphOutput;
+import dev.mensura.vision.tflite.InferenceGraph;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +23,10 @@ public final class FaceDetector {
     private static final int SIZE = 192;
     private static final float MIN_SCORE = 0.6f;
 
-    private final TorchGraph graph;
+    private final InferenceGraph graph;
     private final DetectionDecoder decoder = new DetectionDecoder(SsdAnchors.faceFullRange(), 16, 6, SIZE);
 
-    public FaceDetector(TorchGraph graph) {
+    public FaceDetector(InferenceGraph graph) {
         this.graph = graph;
     }
 
@@ -44,7 +45,7 @@ public final class FaceDetector {
         int anchors = SsdAnchors.faceFullRange().count();
         for (Roi pass : passes) {
             float[] input = TensorSampler.sample(image, pass, SIZE, SIZE, -1f, 1f, false);
-            List<TorchGraph.Output> out = graph.run(input);
+            List<GraphOutput> out = graph.run(input);
             float[] boxes = out.stream().filter(o -> o.values().length == anchors * 16).findFirst().orElseThrow().values();
             float[] scores = out.stream().filter(o -> o.values().length == anchors).findFirst().orElseThrow().values();
             for (Detection d : decoder.decode(boxes, scores, MIN_SCORE)) {

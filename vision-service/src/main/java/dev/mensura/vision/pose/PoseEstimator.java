@@ -6,7 +6,8 @@ import dev.mensura.vision.detection.SsdAnchors;
 import dev.mensura.vision.image.RgbImage;
 import dev.mensura.vision.image.Roi;
 import dev.mensura.vision.image.TensorSampler;
-import dev.mensura.vision.tflite.TorchGraph;
+import dev.mensura.vision.tflite.GraphOutput;
+import dev.mensura.vision.tflite.InferenceGraph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +27,11 @@ public final class PoseEstimator {
     static final float MIN_DETECTION_SCORE = 0.5f;
     private static final double ROI_SCALE = 1.25;
 
-    private final TorchGraph detector;
-    private final TorchGraph landmarker;
+    private final InferenceGraph detector;
+    private final InferenceGraph landmarker;
     private final DetectionDecoder decoder = new DetectionDecoder(SsdAnchors.poseDetector(), 12, 4, DETECTOR_SIZE);
 
-    public PoseEstimator(TorchGraph detector, TorchGraph landmarker) {
+    public PoseEstimator(InferenceGraph detector, InferenceGraph landmarker) {
         this.detector = detector;
         this.landmarker = landmarker;
     }
@@ -43,7 +44,7 @@ public final class PoseEstimator {
         }
         Roi roi = roiFrom(people.get(0), image.width(), image.height());
         float[] crop = TensorSampler.sample(image, roi, LANDMARK_SIZE, LANDMARK_SIZE, 0f, 1f, true);
-        List<TorchGraph.Output> out = landmarker.run(crop);
+        List<GraphOutput> out = landmarker.run(crop);
         float[] raw = byLength(out, MODEL_LANDMARKS * 5);
         float presence = byLength(out, 1)[0];
         float[] segmentation = byLength(out, LANDMARK_SIZE * LANDMARK_SIZE);
@@ -76,7 +77,7 @@ public final class PoseEstimator {
     public List<Detection> detect(RgbImage image) {
         Roi letterbox = Roi.whole(image).letterboxed(DETECTOR_SIZE, DETECTOR_SIZE);
         float[] input = TensorSampler.sample(image, letterbox, DETECTOR_SIZE, DETECTOR_SIZE, -1f, 1f, false);
-        List<TorchGraph.Output> out = detector.run(input);
+        List<GraphOutput> out = detector.run(input);
         int anchors = SsdAnchors.poseDetector().count();
         List<Detection> found = decoder.decode(byLength(out, anchors * 12), byLength(out, anchors),
                 MIN_DETECTION_SCORE);
@@ -143,7 +144,7 @@ public final class PoseEstimator {
     }
 
     /** Outputs are told apart by size, which is what MediaPipe's tensor split relies on too. */
-    private static float[] byLength(List<TorchGraph.Output> outputs, int length) {
+    private static float[] byLength(List<GraphOutput> outputs, int length) {
         return outputs.stream().filter(o -> o.values().length == length).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the model has no output of " + length + " values"))
                 .values();

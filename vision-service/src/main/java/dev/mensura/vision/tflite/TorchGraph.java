@@ -17,7 +17,7 @@ import java.util.List;
  * for the model's lifetime and are shared by concurrent {@link #run} calls, each of which works in
  * its own NDManager scope and frees every intermediate as soon as nothing reads it any more.
  */
-public final class TorchGraph implements AutoCloseable {
+public final class TorchGraph implements InferenceGraph, AutoCloseable {
     private final TfliteGraph graph;
     private final NDManager weights;
     private final NDArray[] constants;
@@ -26,10 +26,6 @@ public final class TorchGraph implements AutoCloseable {
     private final int[] inputShape;
 
     private record Step(Kernel kernel, int[] inputs, int output, int[] releaseAfter) {
-    }
-
-    /** A graph output, NHWC like TFLite's, copied off the device. */
-    public record Output(String name, int[] shape, float[] values) {
     }
 
     private TorchGraph(TfliteGraph graph, NDManager weights) {
@@ -79,8 +75,8 @@ public final class TorchGraph implements AutoCloseable {
         return inputShape.clone();
     }
 
-    /** @param nhwc the input in TFLite's layout, row-major */
-    public List<Output> run(float[] nhwc) {
+    @Override
+    public List<GraphOutput> run(float[] nhwc) {
         long expected = graph.tensor(input).elementCount();
         if (nhwc.length != expected) {
             throw new IllegalArgumentException("input has " + nhwc.length + " values, the graph takes " + expected);
@@ -99,10 +95,10 @@ public final class TorchGraph implements AutoCloseable {
                     values[t] = null;
                 }
             }
-            List<Output> outputs = new ArrayList<>();
+            List<GraphOutput> outputs = new ArrayList<>();
             for (int t : graph.outputs()) {
                 NDArray out = Layout.toNhwc(values[t]);
-                outputs.add(new Output(graph.tensor(t).name(), graph.tensor(t).shape().clone(), out.toFloatArray()));
+                outputs.add(new GraphOutput(graph.tensor(t).name(), graph.tensor(t).shape().clone(), out.toFloatArray()));
             }
             return outputs;
         }

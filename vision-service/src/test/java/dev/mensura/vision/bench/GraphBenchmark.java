@@ -2,6 +2,7 @@ package dev.mensura.vision.bench;
 
 import ai.djl.Device;
 import dev.mensura.vision.engine.TorchDevice;
+import dev.mensura.vision.tflite.GraphOutput;
 import dev.mensura.vision.tflite.TfliteGraph;
 import dev.mensura.vision.tflite.TfliteReader;
 import dev.mensura.vision.tflite.TfliteReference;
@@ -72,7 +73,7 @@ public class GraphBenchmark {
     }
 
     @Benchmark
-    public List<TorchGraph.Output> executor() {
+    public List<GraphOutput> executor() {
         return executor.run(input);
     }
 

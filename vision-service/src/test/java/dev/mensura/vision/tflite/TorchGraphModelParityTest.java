@@ -38,7 +38,7 @@ class TorchGraphModelParityTest {
             expected = reference.run(input);
         }
         try (TorchGraph executor = TorchGraph.load(graph, Device.cpu())) {
-            List<TorchGraph.Output> actual = executor.run(input);
+            List<GraphOutput> actual = executor.run(input);
             assertThat(actual).hasSameSizeAs(expected);
             for (int i = 0; i < expected.size(); i++) {
                 float[] want = expected.get(i);

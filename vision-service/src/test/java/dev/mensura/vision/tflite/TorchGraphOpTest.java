@@ -207,7 +207,7 @@ class TorchGraphOpTest {
             expected = reference.run(input);
         }
         try (TorchGraph executor = TorchGraph.load(graph, Device.cpu())) {
-            List<TorchGraph.Output> actual = executor.run(input);
+            List<GraphOutput> actual = executor.run(input);
             assertThat(actual).hasSize(expected.size());
             for (int i = 0; i < expected.size(); i++) {
                 assertThat(actual.get(i).values()).hasSameSizeAs(expected.get(i));

@@ -1,9 +1,8 @@
 package dev.mensura.testkit.render;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * blends between the fixed torso and the turned arm exactly as the rig's weights say.
  */
 final class ArmRig {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String RIG = "rigs/standard/rig.game_engine.json";
     static final String WEIGHTS = "rigs/standard/weights.game_engine.json";
@@ -39,9 +39,9 @@ final class ArmRig {
 
     @SuppressWarnings("unchecked")
     private static ArmRig read(Path dir, int vertexCount) {
-        Map<String, Object> rig = (Map<String, Object>) MiniJson.parse(text(dir.resolve(RIG)));
-        Map<String, Object> weights = (Map<String, Object>) ((Map<String, Object>) MiniJson.parse(
-                text(dir.resolve(WEIGHTS)))).get("weights");
+        Map<String, Object> rig = (Map<String, Object>) parse(dir.resolve(RIG));
+        Map<String, Object> weights = (Map<String, Object>) ((Map<String, Object>) parse(dir.resolve(WEIGHTS)))
+                .get("weights");
         return new ArmRig(chainWeights(rig, weights, "upperarm_l", vertexCount),
                 chainWeights(rig, weights, "upperarm_r", vertexCount));
     }
@@ -69,9 +69,9 @@ final class ArmRig {
         for (String bone : chain) {
             for (Object pair : (List<Object>) weights.getOrDefault(bone, List.of())) {
                 List<Object> p = (List<Object>) pair;
-                int v = ((Double) p.get(0)).intValue();
+                int v = ((Number) p.get(0)).intValue();
                 if (v < vertexCount) {
-                    w[v] += (Double) p.get(1);
+                    w[v] += ((Number) p.get(1)).doubleValue();
                 }
             }
         }
@@ -81,9 +81,9 @@ final class ArmRig {
         return w;
     }
 
-    private static String text(Path file) {
+    private static Object parse(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return JSON.readValue(file.toFile(), Object.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
