@@ -89,7 +89,7 @@ public class VisionEngine {
     }
 
     @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         loaded.forEach(TorchGraph::close);
         loaded.clear();
     }
