@@ -8,8 +8,10 @@ import dev.mensura.vision.pose.PoseEstimator;
 import dev.mensura.vision.tflite.TfliteReader;
 import dev.mensura.vision.tflite.TorchGraph;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -43,6 +45,24 @@ public class VisionEngine {
                 FaceDetector.MODEL));
         this.deviceChoice = deviceChoice;
         this.engineCacheDir = engineCacheDir;
+    }
+
+    /**
+     * Loads the graphs in the background once the service is up, so the first job does not pay
+     * for it; a missing model leaves them unloaded (readiness says why) and the first job retries.
+     */
+    void warmUp(@Observes StartupEvent started) {
+        if (models.problems().isEmpty()) {
+            Thread warmUp = new Thread(() -> {
+                try {
+                    load();
+                } catch (RuntimeException e) {
+                    Log.warnf("MediaPipe graphs not loaded at start: %s", e.getClass().getName());
+                }
+            }, "vision-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
     }
 
     public PoseEstimator pose() {
