@@ -100,7 +100,8 @@ public class VisionEngine {
 
     private TorchGraph graph(MediaPipeModel model) {
         try {
-            TorchGraph graph = TorchGraph.load(TfliteReader.read(models.path(model)), device);
+            TorchGraph graph = TorchGraph.load(TfliteReader.read(java.nio.ByteBuffer.wrap(models.verifiedBytes(model))),
+                    device);
             loaded.add(graph);
             return graph;
         } catch (IOException e) {

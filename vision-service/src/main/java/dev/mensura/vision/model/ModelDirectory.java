@@ -52,6 +52,22 @@ public final class ModelDirectory {
         return problems;
     }
 
+    /**
+     * The model's bytes, read once and checked against the pin in that same read, so what is
+     * loaded is exactly what was checked.
+     */
+    public byte[] verifiedBytes(MediaPipeModel model) throws IOException {
+        byte[] bytes = Files.readAllBytes(path(model));
+        try {
+            if (!MessageDigest.isEqual(MessageDigest.getInstance("SHA-256").digest(bytes), model.sha256())) {
+                throw new IOException(model.fileName() + " is not the pinned file (SHA-256 differs)");
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes;
+    }
+
     private static byte[] sha256(Path file) throws IOException {
         MessageDigest sha;
         try {

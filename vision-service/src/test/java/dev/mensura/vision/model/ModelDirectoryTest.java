@@ -28,5 +28,9 @@ class ModelDirectoryTest {
         assertThat(models.problems()).containsExactlyInAnyOrder(
                 "pose_landmark_full.tflite is not the pinned file (SHA-256 differs)",
                 "face_detection_short_range.tflite is missing from the model directory");
+        // what the loader reads is checked in the same read
+        assertThat(models.verifiedBytes(MediaPipeModel.POSE_DETECTION)).hasSize(2962288);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> models.verifiedBytes(MediaPipeModel.POSE_LANDMARK_FULL))
+                .hasMessageContaining("not the pinned file");
     }
 }
