@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The hm08 model as read from ../shared/bodymodel: its known effects and its symmetry hold. */
 class BodyModelTest {
-    static final Path DIR = Path.of("../../shared/bodymodel/mpfb2");
+    static final Path DIR = dev.mensura.testkit.render.BodyModelDir.resolve();
     private static BodyModel model;
 
     @BeforeAll
