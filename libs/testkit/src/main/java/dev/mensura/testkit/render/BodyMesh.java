@@ -165,6 +165,17 @@ public final class BodyMesh {
         return posed.computeIfAbsent(pose, p -> new PosedBody(this, p, Posing.apply(this, p)));
     }
 
+    /**
+     * This mesh with vertex positions made elsewhere (for instance by MakeHuman's shape targets in
+     * fitting's tests), in the rest pose, decimetres, all vertices.
+     */
+    public PosedBody shaped(double[] restPositions) {
+        if (restPositions.length != positions.length) {
+            throw new IllegalArgumentException("expected " + positions.length / 3 + " vertices");
+        }
+        return new PosedBody(this, Pose.A_POSE, restPositions.clone());
+    }
+
     /** Joint point per {@code joint-*} cube: centroid of its vertices in {@code pos}. */
     Map<String, double[]> jointsOf(double[] pos) {
         Map<String, double[]> joints = new TreeMap<>();

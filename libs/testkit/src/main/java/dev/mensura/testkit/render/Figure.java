@@ -15,14 +15,14 @@ public record Figure(PosedBody body, double statureCm, double yawDeg, double off
 
     /** Centimetres per mesh decimetre-unit for this figure. */
     public double scale() {
-        return statureCm / body.mesh().statureDm();
+        return statureCm / body.statureDm();
     }
 
     /** World position (cm) of a point given in the mesh frame (decimetres). */
     public double[] toWorld(double x, double y, double z) {
         double s = scale();
         double mx = x * s;
-        double my = (y - body.mesh().soleY()) * s;
+        double my = (y - body.soleY()) * s;
         double mz = z * s;
         double yaw = Math.toRadians(yawDeg);
         double c = Math.cos(yaw);

@@ -35,6 +35,20 @@ public final class PosedBody {
         return positions;
     }
 
+    /** The sole's height in this body, decimetres: its lowest body vertex. */
+    public double soleY() {
+        double min = Double.MAX_VALUE;
+        for (int v : mesh.bodyTriangles()) {
+            min = Math.min(min, positions[3 * v + 1]);
+        }
+        return min;
+    }
+
+    /** Top of the head (the mesh's head-top vertex) to the sole, decimetres. */
+    public double statureDm() {
+        return positions[3 * mesh.headTopVertex() + 1] - soleY();
+    }
+
     /** Joints by cube name ({@code joint-head}, {@code joint-l-hand}, ...), x,y,z; a copy (the body is shared). */
     public Map<String, double[]> joints() {
         Map<String, double[]> copy = new TreeMap<>();

@@ -56,6 +56,7 @@ public final class Scene {
     private double secondStatureCm;
     private int supersample = 2;
     private Path modelDir;
+    private double[] shape;
 
     private Scene(long seed) {
         this.seed = seed;
@@ -202,6 +203,12 @@ public final class Scene {
     }
 
     /** Where the body model lives; default {@link BodyModelDir#resolve()}. */
+    /** Renders this body instead of the base mesh (rest pose, all vertices, decimetres). */
+    public Scene shape(double[] restPositionsDm) {
+        this.shape = restPositionsDm.clone();
+        return this;
+    }
+
     public Scene modelDir(Path dir) {
         this.modelDir = dir;
         return this;
@@ -215,7 +222,10 @@ public final class Scene {
 
     public RenderedScene render() {
         BodyMesh mesh = BodyMesh.load(modelDir != null ? modelDir : BodyModelDir.resolve());
-        PosedBody body = mesh.pose(pose);
+        if (shape != null && pose != Pose.A_POSE) {
+            throw new IllegalStateException("a shaped body renders in the rest pose only");
+        }
+        PosedBody body = shape != null ? mesh.shaped(shape) : mesh.pose(pose);
 
         Random looks = stream(1);
         Appearance first = appearance(looks);
