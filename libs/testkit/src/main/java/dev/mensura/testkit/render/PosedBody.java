@@ -10,12 +10,18 @@ public final class PosedBody {
     private final Pose pose;
     private final double[] positions;
     private final Map<String, double[]> joints;
+    private final double soleY;
 
     PosedBody(BodyMesh mesh, Pose pose, double[] positions) {
         this.mesh = mesh;
         this.pose = pose;
         this.positions = positions;
         this.joints = mesh.jointsOf(positions);
+        double min = Double.MAX_VALUE;
+        for (int v : mesh.bodyTriangles()) {
+            min = Math.min(min, positions[3 * v + 1]);
+        }
+        this.soleY = min;
     }
 
     public BodyMesh mesh() {
@@ -37,11 +43,7 @@ public final class PosedBody {
 
     /** The sole's height in this body, decimetres: its lowest body vertex. */
     public double soleY() {
-        double min = Double.MAX_VALUE;
-        for (int v : mesh.bodyTriangles()) {
-            min = Math.min(min, positions[3 * v + 1]);
-        }
-        return min;
+        return soleY;
     }
 
     /** Top of the head (the mesh's head-top vertex) to the sole, decimetres. */
