@@ -46,8 +46,8 @@ public final class SurfacePath {
                 next.computeIfAbsent(crossed.get(1), x -> new ArrayList<>()).add(crossed.get(0));
             }
         }
-        long start = nearest(points, a);
-        long end = nearest(points, b);
+        long start = nearest(points, a, side);
+        long end = nearest(points, b, side);
         double best = Double.NaN;
         for (Long first : next.getOrDefault(start, List.of())) {
             double len = dist(points.get(start), points.get(first));
@@ -79,10 +79,14 @@ public final class SurfacePath {
         return best;
     }
 
-    private static long nearest(Map<Long, double[]> points, double[] to) {
+    /** The cut point nearest {@code to} on the wanted side (so a and b snap to the same chain). */
+    private static long nearest(Map<Long, double[]> points, double[] to, Predicate<double[]> side) {
         long best = -1;
         double bestDistance = Double.MAX_VALUE;
         for (var e : points.entrySet()) {
+            if (!side.test(e.getValue())) {
+                continue;
+            }
             double dd = dist(e.getValue(), to);
             if (dd < bestDistance) {
                 bestDistance = dd;
