@@ -6,6 +6,7 @@ public final class EventTypes {
     public static final String VISION_COMPLETED = "dev.mensura.vision.completed";
     public static final String VISION_FAILED = "dev.mensura.vision.failed";
     public static final String JOB_PROGRESS = "dev.mensura.job.progress";
+    public static final String FITTING_COMPLETED = "dev.mensura.fitting.completed";
     public static final String AUDIT_RECORDED = "dev.mensura.audit.recorded";
     public static final String SUBJECT_ERASURE_REQUESTED = "dev.mensura.subject.erasure.requested";
     public static final String SUBJECT_ERASURE_COMPLETED = "dev.mensura.subject.erasure.completed";

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String VISION_COMPLETED = "vision.completed";
     public static final String VISION_FAILED = "vision.failed";
     public static final String JOB_PROGRESS = "job.progress";
+    /** fitting has measured a job's body (or could not); keyed by the subject pseudonym. */
+    public static final String FITTING_COMPLETED = "fitting.completed";
     public static final String AUDIT_EVENTS = "audit.events";
     /** privacy-service asks every service to erase a subject (I4, I5); keyed by the subject pseudonym. */
     public static final String SUBJECT_ERASURE_REQUESTED = "subject.erasure.requested";
@@ -24,7 +26,7 @@ public final class Topics {
 
     /** Every main topic; each has a dead-letter sibling named by {@link #deadLetter(String)}. */
     public static final List<String> ALL =
-            List.of(PHOTO_RECEIVED, VISION_COMPLETED, VISION_FAILED, JOB_PROGRESS, AUDIT_EVENTS,
+            List.of(PHOTO_RECEIVED, VISION_COMPLETED, VISION_FAILED, JOB_PROGRESS, FITTING_COMPLETED, AUDIT_EVENTS,
                     SUBJECT_ERASURE_REQUESTED, SUBJECT_ERASURE_COMPLETED, SUBJECT_EXPORT_REQUESTED,
                     SUBJECT_EXPORT_COMPLETED, SUBJECT_RESTRICTION);
 

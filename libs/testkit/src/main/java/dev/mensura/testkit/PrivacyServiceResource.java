@@ -71,6 +71,7 @@ public class PrivacyServiceResource implements QuarkusTestResourceLifecycleManag
         env.put("MENSURA_PRIVACY_DSR_RETRY_INTERVAL", "2s");
         // Only ingest-service runs next to it in the tests that use this resource.
         env.put("MENSURA_PRIVACY_EXPORT_PARTICIPANTS", "ingest-service");
+        env.put("MENSURA_PRIVACY_ERASURE_PARTICIPANTS", "ingest-service");
         return env;
     }
 

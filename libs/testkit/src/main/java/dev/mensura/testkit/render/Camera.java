@@ -8,9 +8,6 @@ package dev.mensura.testkit.render;
  */
 public final class Camera {
 
-    /** Long side of a 35 mm film frame; the "35 mm-equivalent" focal length is quoted against it. */
-    public static final double FULL_FRAME_LONG_SIDE_MM = 36.0;
-
     private final int width;
     private final int height;
     private final double focalPx;
@@ -46,7 +43,8 @@ public final class Camera {
      * main camera at 720×1280 gives ≈ 924 px (about 69° vertical field of view).
      */
     public static double focalPxFor35mm(double focal35mm, int width, int height) {
-        return focal35mm / FULL_FRAME_LONG_SIDE_MM * Math.max(width, height);
+        // the 35 mm equivalent is defined on the diagonal (36 x 24 mm), as phones report it in EXIF
+        return focal35mm / Math.hypot(36, 24) * Math.hypot(width, height);
     }
 
     /** Pixel x, pixel y and depth along the viewing axis (cm) of a world point. */
