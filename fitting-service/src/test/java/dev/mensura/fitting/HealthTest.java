@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(value = MensuraInfraResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "kafka", value = "false"))
+        initArgs = @ResourceArg(name = "database", value = "fitting"))
 class HealthTest extends ServiceHealthContract {
 
     @Override

@@ -58,6 +58,15 @@ public final class BodyModel {
         return p;
     }
 
+    /** A modifier target by name (e.g. {@code measure-waist-circ-incr}), read once. */
+    public Target modifier(String name) {
+        Path file = modifierFiles.get(name);
+        if (file == null) {
+            throw new IllegalArgumentException("no modifier target " + name);
+        }
+        return target(relative(file)).orElseThrow();
+    }
+
     /** The visible body (the {@code body} group) in centimetres, for measuring. */
     public Mesh mesh(float[] positions) {
         double[] cm = new double[positions.length];

@@ -200,6 +200,7 @@ public final class BodyFitter {
         private final double stature;
         private double[] cachedShape;
         private Body cachedBody;
+        private float[] cachedPositions;
         /** While set, only the joints speak (the cameras' first fit). */
         boolean landmarksOnly;
         private double[] fixed;
@@ -303,7 +304,9 @@ public final class BodyFitter {
                     h = -h;
                 }
                 xj[j] += h;
-                double[] rj = residuals(xj, true);
+                double[] rj = ShapeSpace.linear(j)
+                        ? residuals(xj, true, frame(shapes.moved(positions(x), x, j, h), stature))
+                        : residuals(xj, true);
                 for (int i = 0; i < r0.length; i++) {
                     jac[i][c] = (rj[i] - r0[i]) / h;
                 }
@@ -343,8 +346,11 @@ public final class BodyFitter {
         }
 
         double[] residuals(double[] x, boolean capped) {
+            return residuals(x, capped, body(Arrays.copyOf(x, ShapeSpace.size())));
+        }
+
+        double[] residuals(double[] x, boolean capped, Body body) {
             double[] shape = Arrays.copyOf(x, ShapeSpace.size());
-            Body body = body(shape);
             double[] r = new double[residualCount()];
             double[] camFront = Arrays.copyOfRange(x, ShapeSpace.size(), ShapeSpace.size() + 4);
             double[] camSide = Arrays.copyOfRange(x, ShapeSpace.size() + 4, ShapeSpace.size() + 8);
@@ -409,12 +415,17 @@ public final class BodyFitter {
         }
 
         Body body(double[] shape) {
-            if (cachedShape != null && Arrays.equals(cachedShape, shape)) {
-                return cachedBody;
+            if (cachedShape == null || !Arrays.equals(cachedShape, shape)) {
+                cachedPositions = shapes.positions(shape);
+                cachedBody = frame(cachedPositions, stature);
+                cachedShape = shape.clone();
             }
-            cachedBody = frame(shapes.positions(shape), stature);
-            cachedShape = shape.clone();
             return cachedBody;
+        }
+
+        private float[] positions(double[] x) {
+            body(Arrays.copyOf(x, ShapeSpace.size()));
+            return cachedPositions;
         }
     }
 }

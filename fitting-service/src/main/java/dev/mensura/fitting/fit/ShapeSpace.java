@@ -67,6 +67,32 @@ public final class ShapeSpace {
         return m;
     }
 
+    /** Whether parameter i is a modifier, on which positions depend linearly (per sign). */
+    static boolean linear(int i) {
+        return i >= MACRO.size() && i < size();
+    }
+
+    /**
+     * positions(p) with parameter i moved by h, from positions(p) itself: a modifier adds its
+     * target linearly, so no blend is needed (the incr target above zero, the decr one below).
+     */
+    float[] moved(float[] at, double[] p, int i, double h) {
+        float[] out = at.clone();
+        String name = MODIFIERS.get(i - MACRO.size());
+        double from = p[i];
+        double to = from + h;
+        // the part of the move on the positive side uses incr, the part on the negative side decr
+        double positive = Math.max(0, to) - Math.max(0, from);
+        double negative = Math.min(0, to) - Math.min(0, from);
+        if (positive != 0) {
+            model.modifier("measure-" + name + "-incr").addTo(out, positive);
+        }
+        if (negative != 0) {
+            model.modifier("measure-" + name + "-decr").addTo(out, -negative);
+        }
+        return out;
+    }
+
     /** Rest-pose vertex positions (decimetres, all vertices) for a shape vector. */
     public float[] positions(double[] p) {
         return model.positions(macro(p), modifiers(p));

@@ -1,0 +1,18 @@
+package dev.mensura.fitting.job;
+
+import dev.mensura.privacykit.crypto.JwtServiceTokens;
+import dev.mensura.privacykit.crypto.ServiceTokenSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** fitting's service token, for SubjectCrypto's key fetches. */
+@ApplicationScoped
+public class ServiceTokens {
+
+    @Produces
+    @ApplicationScoped
+    ServiceTokenSource tokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+        return new JwtServiceTokens(issuer, "fitting-service");
+    }
+}
