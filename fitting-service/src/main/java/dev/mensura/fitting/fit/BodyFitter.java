@@ -131,6 +131,26 @@ public final class BodyFitter {
         return new Problem(front, side, statureCm).residuals(x, false);
     }
 
+    /**
+     * The time of one evaluation of the objective at a fit's optimum (blend, frame, silhouettes
+     * and joints of both photos): the unit a fit's time is measured against. Median of 20.
+     */
+    public double evaluationMillis(ViewObservation front, ViewObservation side, double statureCm, Fit fit) {
+        Problem problem = new Problem(front, side, statureCm);
+        double[] x = new double[ShapeSpace.size() + 8];
+        System.arraycopy(fit.shape(), 0, x, 0, ShapeSpace.size());
+        System.arraycopy(fit.frontCamera(), 0, x, ShapeSpace.size(), 4);
+        System.arraycopy(fit.sideCamera(), 0, x, ShapeSpace.size() + 4, 4);
+        double[] times = new double[20];
+        for (int i = 0; i < times.length; i++) {
+            long t0 = System.nanoTime();
+            problem.residuals(x, true, frame(shapes.positions(fit.shape()), statureCm));
+            times[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[times.length / 2];
+    }
+
     /** Residual RMS {silhouette, landmarks} (cm) at a given point: shape then the two cameras. */
     double[] rmsAt(ViewObservation front, ViewObservation side, double statureCm, double[] x) {
         return new Problem(front, side, statureCm).rms(x);
