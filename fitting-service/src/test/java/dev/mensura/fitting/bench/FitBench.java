@@ -100,7 +100,8 @@ public final class FitBench {
                 percentile(rms, 90));
     }
 
-    static double[] randomShape(Random r) {
+    /** A random adult shape: clearly a woman or a man, sliders mid-range, modifiers within ±0.5. */
+    public static double[] randomShape(Random r) {
         double[] p = new double[ShapeSpace.size()];
         p[0] = r.nextBoolean() ? 0.1 * r.nextDouble() : 0.9 + 0.1 * r.nextDouble();
         for (int i = 1; i < 4; i++) {

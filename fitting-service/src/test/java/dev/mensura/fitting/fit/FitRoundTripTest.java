@@ -74,15 +74,7 @@ class FitRoundTripTest {
     }
 
     static double[] randomShape(Random r) {
-        double[] p = new double[ShapeSpace.size()];
-        p[0] = r.nextBoolean() ? 0.1 * r.nextDouble() : 0.9 + 0.1 * r.nextDouble();
-        for (int i = 1; i < 4; i++) {
-            p[i] = 0.25 + 0.5 * r.nextDouble();
-        }
-        for (int i = 4; i < p.length; i++) {
-            p[i] = r.nextDouble() - 0.5;
-        }
-        return p;
+        return dev.mensura.fitting.bench.FitBench.randomShape(r);
     }
 
     static ViewObservation observe(float[] dm, double stature, View view, long seed) {
