@@ -36,7 +36,16 @@ class KafkaBrokerIT {
         broker.createTopics("testkit.one", "testkit.two", "testkit.three");
         broker.createTopics(List.of("testkit.three"));
         try (Admin admin = broker.admin()) {
-            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            // topic metadata reaches the controller's listing a moment after creation returns
+            Set<String> names = Set.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && !names.containsAll(List.of("testkit.one", "testkit.two",
+                    "testkit.three"))) {
+                names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                if (!names.contains("testkit.three")) {
+                    Thread.sleep(100);
+                }
+            }
             assertThat(names).contains("testkit.one", "testkit.two", "testkit.three");
             assertThat(admin.describeTopics(List.of("testkit.one")).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get("testkit.one").partitions()).hasSize(3);
