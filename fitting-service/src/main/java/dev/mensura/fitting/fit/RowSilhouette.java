@@ -7,23 +7,33 @@ import java.util.Arrays;
  * where a projected triangle crosses a row it covers an interval of that row (a line in the image
  * is a plane through the camera, and projection keeps straight edges straight, so interpolating
  * the projected edge is exact). The union of the intervals on a row are the silhouette's spans,
- * and their ends the edges the outline should show there.
+ * and their ends the edges the outline should show there. Each edge remembers the mesh edge it
+ * lies on and where, so that its derivative follows from the two vertices'.
  */
 final class RowSilhouette {
     private RowSilhouette() {
     }
 
     /**
+     * One row's edges left to right (entry, exit, entry, exit …); edge i lies on the mesh edge
+     * from vertex {@code from[2i]} to {@code from[2i+1]}, a fraction {@code at[i]} of the way.
+     */
+    record Row(double[] u, int[] from, double[] at) {
+        int size() {
+            return u.length;
+        }
+    }
+
+    /**
      * @param uv projected vertices, u, v pairs
      * @param rows image rows (v), ascending
-     * @return per row, the silhouette's edges left to right (entry, exit, entry, exit …)
      */
-    static double[][] edges(double[] uv, int[] triangles, double[] rows) {
+    static Row[] edges(double[] uv, int[] triangles, double[] rows) {
         int n = rows.length;
-        double[][] starts = new double[n][64];
-        double[][] ends = new double[n][64];
+        double[][] spans = new double[n][64 * 2];
+        int[][] ends = new int[n][64 * 4];
+        double[][] fractions = new double[n][64 * 2];
         int[] counts = new int[n];
-        double[] crossing = new double[1];
         for (int t = 0; t < triangles.length; t += 3) {
             int a = triangles[t];
             int b = triangles[t + 1];
@@ -33,82 +43,99 @@ final class RowSilhouette {
             double vc = uv[2 * c + 1];
             double lo = Math.min(va, Math.min(vb, vc));
             double hi = Math.max(va, Math.max(vb, vc));
-            int from = Arrays.binarySearch(rows, lo);
-            from = from < 0 ? -from - 1 : from;
-            for (int k = from; k < n && rows[k] <= hi; k++) {
+            int k = Arrays.binarySearch(rows, lo);
+            k = k < 0 ? -k - 1 : k;
+            for (; k < n && rows[k] <= hi; k++) {
                 double row = rows[k];
-                double min = Double.MAX_VALUE;
-                double max = -Double.MAX_VALUE;
-                if (cross(uv, a, b, row, crossing)) {
-                    min = Math.min(min, crossing[0]);
-                    max = Math.max(max, crossing[0]);
+                int i = counts[k];
+                if (2 * i + 2 > spans[k].length) {
+                    spans[k] = Arrays.copyOf(spans[k], 2 * spans[k].length);
+                    ends[k] = Arrays.copyOf(ends[k], 2 * ends[k].length);
+                    fractions[k] = Arrays.copyOf(fractions[k], 2 * fractions[k].length);
                 }
-                if (cross(uv, b, c, row, crossing)) {
-                    min = Math.min(min, crossing[0]);
-                    max = Math.max(max, crossing[0]);
-                }
-                if (cross(uv, c, a, row, crossing)) {
-                    min = Math.min(min, crossing[0]);
-                    max = Math.max(max, crossing[0]);
-                }
-                if (min > max) {
+                int[] pairs = ends[k];
+                double[] fr = fractions[k];
+                pairs[4 * i] = -1;
+                pairs[4 * i + 2] = -1;
+                consider(uv, a, b, row, pairs, fr, spans[k], i);
+                consider(uv, b, c, row, pairs, fr, spans[k], i);
+                consider(uv, c, a, row, pairs, fr, spans[k], i);
+                if (pairs[4 * i] < 0) {
                     continue;
                 }
-                int i = counts[k];
-                if (i == starts[k].length) {
-                    starts[k] = Arrays.copyOf(starts[k], 2 * i);
-                    ends[k] = Arrays.copyOf(ends[k], 2 * i);
-                }
-                starts[k][i] = min;
-                ends[k][i] = max;
                 counts[k] = i + 1;
             }
         }
-        double[][] edges = new double[n][];
+        Row[] out = new Row[n];
         for (int k = 0; k < n; k++) {
-            edges[k] = merge(starts[k], ends[k], counts[k]);
+            out[k] = merge(spans[k], ends[k], fractions[k], counts[k]);
         }
-        return edges;
+        return out;
     }
 
-    private static boolean cross(double[] uv, int p, int q, double row, double[] out) {
+    /** Widens interval i of a row by where the mesh edge p–q crosses the row, if it does. */
+    private static void consider(double[] uv, int p, int q, double row, int[] pairs, double[] fractions,
+                                 double[] spans, int i) {
         double vp = uv[2 * p + 1];
         double vq = uv[2 * q + 1];
         if ((vp > row) == (vq > row)) {
-            return false;
+            return;
         }
         double s = (row - vp) / (vq - vp);
-        out[0] = uv[2 * p] + s * (uv[2 * q] - uv[2 * p]);
-        return true;
+        double u = uv[2 * p] + s * (uv[2 * q] - uv[2 * p]);
+        if (pairs[4 * i] < 0 || u < spans[2 * i]) {
+            spans[2 * i] = u;
+            pairs[4 * i] = p;
+            pairs[4 * i + 1] = q;
+            fractions[2 * i] = s;
+        }
+        if (pairs[4 * i + 2] < 0 || u > spans[2 * i + 1]) {
+            spans[2 * i + 1] = u;
+            pairs[4 * i + 2] = p;
+            pairs[4 * i + 3] = q;
+            fractions[2 * i + 1] = s;
+        }
     }
 
-    /** Overlapping intervals merged; their ends, left to right. */
-    private static double[] merge(double[] starts, double[] ends, int n) {
+    /** Overlapping intervals merged; their ends, left to right, with where each lies. */
+    private static Row merge(double[] spans, int[] pairs, double[] fractions, int n) {
         if (n == 0) {
-            return new double[0];
+            return new Row(new double[0], new int[0], new double[0]);
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (x, y) -> Double.compare(starts[x], starts[y]));
-        double[] out = new double[2 * n];
+        Arrays.sort(order, (x, y) -> Double.compare(spans[2 * x], spans[2 * y]));
+        double[] u = new double[2 * n];
+        int[] from = new int[4 * n];
+        double[] at = new double[2 * n];
         int m = 0;
-        double s = starts[order[0]];
-        double e = ends[order[0]];
-        for (int i = 1; i < n; i++) {
-            int j = order[i];
-            if (starts[j] <= e) {
-                e = Math.max(e, ends[j]);
-            } else {
-                out[m++] = s;
-                out[m++] = e;
-                s = starts[j];
-                e = ends[j];
+        int start = order[0];
+        int end = order[0];
+        for (int i = 1; i <= n; i++) {
+            int j = i < n ? order[i] : -1;
+            if (j >= 0 && spans[2 * j] <= spans[2 * end + 1]) {
+                if (spans[2 * j + 1] > spans[2 * end + 1]) {
+                    end = j;
+                }
+                continue;
+            }
+            u[m] = spans[2 * start];
+            from[2 * m] = pairs[4 * start];
+            from[2 * m + 1] = pairs[4 * start + 1];
+            at[m] = fractions[2 * start];
+            m++;
+            u[m] = spans[2 * end + 1];
+            from[2 * m] = pairs[4 * end + 2];
+            from[2 * m + 1] = pairs[4 * end + 3];
+            at[m] = fractions[2 * end + 1];
+            m++;
+            if (j >= 0) {
+                start = j;
+                end = j;
             }
         }
-        out[m++] = s;
-        out[m++] = e;
-        return Arrays.copyOf(out, m);
+        return new Row(Arrays.copyOf(u, m), Arrays.copyOf(from, 2 * m), Arrays.copyOf(at, m));
     }
 }

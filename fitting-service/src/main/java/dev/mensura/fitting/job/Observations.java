@@ -2,6 +2,7 @@ package dev.mensura.fitting.job;
 
 import dev.mensura.events.data.VisionFeatures;
 import dev.mensura.fitting.fit.ViewObservation;
+import dev.mensura.silhouette.Outline;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,6 +41,7 @@ final class Observations {
             double x = l[0] * w;
             joints.put(joint, new double[] {mirror ? w - x : x, l[1] * h, Math.max(0, Math.min(1, l[3]))});
         });
-        return new ViewObservation(side, w, h, view.focalLengthPx(), outline, joints);
+        return new ViewObservation(side, w, h, view.focalLengthPx(), outline, joints,
+                Outline.insetPx(Outline.gridCellPx(w, h)));
     }
 }

@@ -134,7 +134,7 @@ public final class FitBench {
             joints.put(j, new double[] {p[0] + random.nextGaussian() * noiseCm * pxPerCm,
                 p[1] + random.nextGaussian() * noiseCm * pxPerCm, 1});
         }
-        return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints);
+        return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints, Outline.insetPx(1));
     }
 
     private static double percentile(double[] values, double p) {

@@ -96,6 +96,6 @@ class FitRoundTripTest {
             double[] p = scene.joint2d(j);
             joints.put(j, new double[] {p[0], p[1], 1});
         }
-        return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints);
+        return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints, Outline.insetPx(1));
     }
 }

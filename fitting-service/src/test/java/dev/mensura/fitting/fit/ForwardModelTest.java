@@ -32,22 +32,23 @@ class ForwardModelTest {
         double x0 = (hipL[0] + hipR[0]) / 2 * s;
         double z0 = (hipL[2] + hipR[2]) / 2 * s;
         double pitch = Math.atan2(0.22 * stature, 250);
-        double[] x = new double[ShapeSpace.size() + 8];
+        double[] x = new double[FitProblem.SIZE];
         System.arraycopy(truth, 0, x, 0, truth.length);
         int o = ShapeSpace.size();
         x[o] = 250 - z0;
         x[o + 1] = 0.72 * stature;
         x[o + 2] = pitch;
         x[o + 3] = -x0;
-        x[o + 4] = 250 - x0;
-        x[o + 5] = 0.72 * stature;
-        x[o + 6] = pitch;
-        x[o + 7] = z0;
+        int c = ViewCamera.PARAMETERS;
+        x[o + c] = 250 - x0;
+        x[o + c + 1] = 0.72 * stature;
+        x[o + c + 2] = pitch;
+        x[o + c + 3] = z0;
         double[] rms = FitRoundTripTest.fitter.rmsAt(front, side, stature, x);
         double[] r = FitRoundTripTest.fitter.residualsAt(front, side, stature, x);
-        for (int i = 0; i < 2 * BodyFitter.ROWS * BodyFitter.EDGES; i++) {
+        for (int i = 0; i < 2 * FitProblem.ROWS * FitProblem.EDGES; i++) {
             if (Math.abs(r[i]) > 0.5) {
-                System.out.printf("residual %d (row %d): %.2f%n", i, i / BodyFitter.EDGES, r[i]);
+                System.out.printf("residual %d (row %d): %.2f%n", i, i / FitProblem.EDGES, r[i]);
             }
         }
         System.out.printf("at the truth: silhouette rms %.3f cm, landmarks %.3f cm%n", rms[0], rms[1]);

@@ -12,6 +12,8 @@ import java.util.List;
  * pairs normalised to the image ([0, 1], y down).
  */
 public final class Outline {
+    /** The longer side of the grid vision traces its mask on, in cells (the shorter follows the photo's aspect). */
+    public static final int GRID_LONG_SIDE = 512;
     private static final int[] DX = {1, 1, 0, -1, -1, -1, 0, 1};
     private static final int[] DY = {0, 1, 1, 1, 0, -1, -1, -1};
 
@@ -60,6 +62,21 @@ public final class Outline {
             }
         } while (x != sx || y != sy);
         return resample(trace, w, h, points);
+    }
+
+    /**
+     * How far inside the region's true edge a traced outline runs, in the photo's pixels: it
+     * passes through the centres of the boundary cells, half a cell in from where the person ends.
+     *
+     * @param cellPx a mask cell's size in the photo's pixels
+     */
+    public static double insetPx(double cellPx) {
+        return 0.5 * cellPx;
+    }
+
+    /** A mask cell's size in pixels when the mask is on vision's grid over a photo of this size. */
+    public static double gridCellPx(int width, int height) {
+        return (double) Math.max(width, height) / GRID_LONG_SIDE;
     }
 
     /**

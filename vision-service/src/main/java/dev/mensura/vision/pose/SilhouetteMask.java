@@ -6,7 +6,7 @@ package dev.mensura.vision.pose;
  * Stays inside vision; only its contour leaves.
  */
 public record SilhouetteMask(int width, int height, float[] probability) {
-    public static final int LONG_SIDE = 512;
+    public static final int LONG_SIDE = dev.mensura.silhouette.Outline.GRID_LONG_SIDE;
 
     public boolean person(int x, int y) {
         return probability[y * width + x] > 0.5f;

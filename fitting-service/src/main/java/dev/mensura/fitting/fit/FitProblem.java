@@ -1,0 +1,564 @@
+package dev.mensura.fitting.fit;
+
+import dev.mensura.fitting.body.BaseMesh;
+import dev.mensura.silhouette.Outline;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+
+/**
+ * One fit's least-squares problem over x = {shape, front camera, side camera}: its residuals
+ * and their exact Jacobian. The Jacobian follows the chain shape → rest-pose vertices (the
+ * multilinear blend's exact derivative, {@link ShapeBasis}) → the body scaled to the stature with
+ * its soles at 0 and hips centred (the scale and centre move with the top, sole and hip vertices)
+ * → projected vertices (the pinhole's derivative) → a silhouette edge, which lies a fraction s of
+ * the way along a projected mesh edge p–q where that edge crosses the row v:
+ * u = u_p + s (u_q − u_p), so du = (1−s)(du_p − m dv_p) + s(du_q − m dv_q), m the edge's du/dv.
+ * Only the vertices that carry an edge or a joint are differentiated, which is why a Jacobian
+ * costs about as much as one evaluation. Not thread-safe: one per start.
+ */
+final class FitProblem {
+    static final int ROWS = 64;
+    static final int EDGES = 8;
+    /** The rows span the outline from just above the soles to the neck (fractions of its height). */
+    static final double LOW = 0.05;
+    static final double HIGH = 0.84;
+    static final double CAP_CM = 4;
+    static final double LANDMARK_SIGMA_CM = 2;
+    static final double PRIOR = 0.5;
+    /** Roll and yaw are small for a phone held upright facing the person: 1 unit of residual per 0.1 rad. */
+    static final double ANGLE_PRIOR = 10;
+    static final List<String> JOINTS = List.of("joint-l-shoulder", "joint-r-shoulder", "joint-l-upper-leg",
+            "joint-r-upper-leg", "joint-l-knee", "joint-r-knee", "joint-l-ankle", "joint-r-ankle");
+
+    private static final int SHAPE = ShapeSpace.size();
+    private static final int CAM = ViewCamera.PARAMETERS;
+    static final int SIZE = SHAPE + 2 * CAM;
+    private static final int SILHOUETTE_RESIDUALS = 2 * ROWS * EDGES;
+    private static final int JOINT_RESIDUALS = 2 * JOINTS.size() * 2;
+
+    private final ShapeBasis basis;
+    private final BaseMesh base;
+    private final ObservedRows[] views;
+    private final double stature;
+    private final int[][] jointMembers;
+    private final int[] hipMembersLeft;
+    private final int[] hipMembersRight;
+    private final int[] bodyVertices;
+    private int evaluations;
+    /** While set, only the joints speak (the cameras' first fit). */
+    private boolean landmarksOnly;
+    private double[] fixed;
+    private int[] free;
+
+    record Solution(double[] x, double cost, int evaluations) {
+    }
+
+    FitProblem(ShapeBasis basis, BaseMesh base, ViewObservation front, ViewObservation side, double stature) {
+        this.basis = basis;
+        this.base = base;
+        this.views = new ObservedRows[] {ObservedRows.of(front), ObservedRows.of(side)};
+        this.stature = stature;
+        this.jointMembers = new int[JOINTS.size()][];
+        for (int j = 0; j < JOINTS.size(); j++) {
+            jointMembers[j] = base.groups().get(JOINTS.get(j));
+        }
+        this.hipMembersLeft = base.groups().get("joint-l-upper-leg");
+        this.hipMembersRight = base.groups().get("joint-r-upper-leg");
+        this.bodyVertices = Arrays.stream(base.bodyTriangles()).distinct().sorted().toArray();
+    }
+
+    /** From an average body of the given sex: the cameras from the joints, then everything. */
+    Solution solve(double gender) {
+        double[] x = start(gender);
+        landmarksOnly = true;
+        x = optimise(x, range(SHAPE, SIZE), 50).getPoint().toArray();
+        x = expand(x, range(SHAPE, SIZE));
+        landmarksOnly = false;
+        LeastSquaresOptimizer.Optimum all = optimise(x, range(0, SIZE), 200);
+        double[] best = expand(all.getPoint().toArray(), range(0, SIZE));
+        return new Solution(best, all.getCost(), evaluations);
+    }
+
+    private double[] expand(double[] sub, int[] indices) {
+        double[] out = fixed.clone();
+        for (int i = 0; i < indices.length; i++) {
+            out[indices[i]] = sub[i];
+        }
+        return out;
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
+
+    double[] start(double gender) {
+        double[] x = new double[SIZE];
+        System.arraycopy(ShapeSpace.neutral(gender), 0, x, 0, SHAPE);
+        System.arraycopy(initialCamera(views[0]), 0, x, SHAPE, CAM);
+        System.arraycopy(initialCamera(views[1]), 0, x, SHAPE + CAM, CAM);
+        return x;
+    }
+
+    /** From the outline's extent: distance from its pixel height, height from the soles' row. */
+    private double[] initialCamera(ObservedRows rows) {
+        ViewObservation view = rows.view();
+        double distance = view.focalPx() * stature / (rows.bottom() - rows.top());
+        double height = (rows.bottom() - view.height() / 2.0) * distance / view.focalPx();
+        double offset = (rows.centre() - view.width() / 2.0) * distance / view.focalPx();
+        double[] c = new double[CAM];
+        c[ViewCamera.DISTANCE] = distance;
+        c[ViewCamera.HEIGHT] = height;
+        c[ViewCamera.OFFSET] = offset;
+        return c;
+    }
+
+    private LeastSquaresOptimizer.Optimum optimise(double[] x, int[] freeIndices, int maxIterations) {
+        this.fixed = x.clone();
+        this.free = freeIndices;
+        double[] start = new double[free.length];
+        for (int i = 0; i < free.length; i++) {
+            start[i] = x[free[i]];
+        }
+        return new LevenbergMarquardtOptimizer()
+                .withCostRelativeTolerance(1e-7)
+                .withParameterRelativeTolerance(1e-6)
+                .optimize(new LeastSquaresBuilder()
+                        .start(start)
+                        .model(this::valueAndJacobian)
+                        .target(new double[residualCount()])
+                        .parameterValidator(this::clamp)
+                        .maxEvaluations(4 * maxIterations)
+                        .maxIterations(maxIterations)
+                        .lazyEvaluation(false)
+                        .build());
+    }
+
+    static int residualCount() {
+        return SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + SHAPE + 4;
+    }
+
+    private RealVector clamp(RealVector subPoint) {
+        double[] x = expand(subPoint.toArray(), free);
+        for (int i = 0; i < SHAPE; i++) {
+            x[i] = Math.max(ShapeSpace.lower(i), Math.min(ShapeSpace.upper(i), x[i]));
+        }
+        for (int v = 0; v < 2; v++) {
+            int o = SHAPE + CAM * v;
+            x[o + ViewCamera.DISTANCE] = Math.max(50, x[o + ViewCamera.DISTANCE]);
+            for (int a : new int[] {ViewCamera.PITCH, ViewCamera.ROLL, ViewCamera.YAW}) {
+                x[o + a] = Math.max(-0.6, Math.min(0.6, x[o + a]));
+            }
+        }
+        double[] sub = new double[free.length];
+        for (int i = 0; i < free.length; i++) {
+            sub[i] = x[free[i]];
+        }
+        return new ArrayRealVector(sub, false);
+    }
+
+    private Pair<RealVector, RealMatrix> valueAndJacobian(RealVector subPoint) {
+        double[] x = expand(subPoint.toArray(), free);
+        double[][] full = new double[residualCount()][];
+        double[] r = evaluate(x, true, full);
+        double[][] jac = new double[r.length][free.length];
+        for (int i = 0; i < r.length; i++) {
+            if (full[i] != null) {
+                for (int c = 0; c < free.length; c++) {
+                    jac[i][c] = full[i][free[c]];
+                }
+            }
+        }
+        return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jac, false));
+    }
+
+    /** The residuals, capped as the fit sees them. */
+    double[] residuals(double[] x) {
+        return evaluate(x, true, null);
+    }
+
+    /** {silhouette rms, landmark rms} in cm, without the cap. */
+    double[] rms(double[] x) {
+        double[] r = evaluate(x, false, null);
+        return new double[] {rmsOf(r, 0, SILHOUETTE_RESIDUALS),
+            LANDMARK_SIGMA_CM * rmsOf(r, SILHOUETTE_RESIDUALS, SILHOUETTE_RESIDUALS + JOINT_RESIDUALS)};
+    }
+
+    private static double rmsOf(double[] r, int from, int to) {
+        double sum = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (r[i] != 0) {
+                sum += r[i] * r[i];
+                n++;
+            }
+        }
+        return Math.sqrt(sum / Math.max(1, n));
+    }
+
+    /** The fitted body in cm, soles at 0, hips centred. */
+    double[] bodyCm(double[] shape) {
+        return frame(base, basis.positions(shape), stature);
+    }
+
+    /** A body in the fit's frame: cm, soles at y = 0, the hips' centre on the y axis. */
+    static double[] frame(BaseMesh base, double[] dm, double stature) {
+        Frame f = Frame.of(base, Arrays.stream(base.bodyTriangles()).distinct().toArray(), dm, stature);
+        double[] cm = new double[dm.length];
+        for (int v = 0; v < dm.length / 3; v++) {
+            f.apply(dm, v, cm);
+        }
+        return cm;
+    }
+
+    /** Scale and centre of the frame, and the vertices that set them. */
+    private record Frame(double scale, double x0, double sole, double z0, int top, int soleVertex, double height) {
+        static Frame of(BaseMesh base, int[] bodyVertices, double[] dm, double stature) {
+            int soleV = -1;
+            int topV = -1;
+            for (int v : bodyVertices) {
+                double y = dm[3 * v + 1];
+                if (soleV < 0 || y < dm[3 * soleV + 1]) {
+                    soleV = v;
+                }
+                if (topV < 0 || y > dm[3 * topV + 1]) {
+                    topV = v;
+                }
+            }
+            double[] hipL = centroid(base.groups().get("joint-l-upper-leg"), dm);
+            double[] hipR = centroid(base.groups().get("joint-r-upper-leg"), dm);
+            double height = dm[3 * topV + 1] - dm[3 * soleV + 1];
+            return new Frame(stature / height, (hipL[0] + hipR[0]) / 2, dm[3 * soleV + 1], (hipL[2] + hipR[2]) / 2,
+                    topV, soleV, height);
+        }
+
+        void apply(double[] dm, int v, double[] cm) {
+            cm[3 * v] = (dm[3 * v] - x0) * scale;
+            cm[3 * v + 1] = (dm[3 * v + 1] - sole) * scale;
+            cm[3 * v + 2] = (dm[3 * v + 2] - z0) * scale;
+        }
+    }
+
+    private static double[] centroid(int[] members, double[] p) {
+        double[] c = new double[3];
+        for (int v : members) {
+            c[0] += p[3 * v];
+            c[1] += p[3 * v + 1];
+            c[2] += p[3 * v + 2];
+        }
+        c[0] /= members.length;
+        c[1] /= members.length;
+        c[2] /= members.length;
+        return c;
+    }
+
+    /**
+     * Residuals at x (capped or not); when {@code gradients} is given, each residual's gradient
+     * by every entry of x (null for a residual that does not depend on x).
+     */
+    double[] evaluate(double[] x, boolean capped, double[][] gradients) {
+        evaluations++;
+        double[] shape = Arrays.copyOf(x, SHAPE);
+        double[] dm = basis.positions(shape);
+        Frame frame = Frame.of(base, bodyVertices, dm, stature);
+        double[] cm = new double[dm.length];
+        for (int v : bodyVertices) {
+            frame.apply(dm, v, cm);
+        }
+        for (int[] members : jointMembers) {
+            for (int v : members) {
+                frame.apply(dm, v, cm);
+            }
+        }
+        Derivatives d = gradients == null ? null : new Derivatives(shape, dm, frame, cm);
+        double[] r = new double[residualCount()];
+        for (int view = 0; view < 2; view++) {
+            double[] camera = Arrays.copyOfRange(x, SHAPE + CAM * view, SHAPE + CAM * (view + 1));
+            ViewCamera.Projector projector = new ViewCamera.Projector(views[view].view(), camera);
+            if (!landmarksOnly) {
+                silhouette(view, projector, cm, r, gradients, d, capped);
+            }
+            landmarks(view, projector, cm, r, gradients, d);
+        }
+        int o = SILHOUETTE_RESIDUALS + JOINT_RESIDUALS;
+        double[] neutral = ShapeSpace.neutral(0.5);
+        for (int i = 1; i < SHAPE; i++) {
+            r[o + i] = PRIOR * (shape[i] - neutral[i]);
+            if (gradients != null) {
+                gradients[o + i] = new double[SIZE];
+                gradients[o + i][i] = PRIOR;
+            }
+        }
+        o += SHAPE;
+        for (int view = 0; view < 2; view++) {
+            for (int a : new int[] {ViewCamera.ROLL, ViewCamera.YAW}) {
+                int i = SHAPE + CAM * view + a;
+                r[o] = ANGLE_PRIOR * x[i];
+                if (gradients != null) {
+                    gradients[o] = new double[SIZE];
+                    gradients[o][i] = ANGLE_PRIOR;
+                }
+                o++;
+            }
+        }
+        return r;
+    }
+
+    /** Each observed edge against its edge of the body's projected silhouette on that row. */
+    private void silhouette(int view, ViewCamera.Projector projector, double[] cm, double[] r, double[][] gradients,
+                            Derivatives d, boolean capped) {
+        ObservedRows observed = views[view];
+        double[] uv = projectBody(projector, cm);
+        RowSilhouette.Row[] model = RowSilhouette.edges(uv, base.bodyTriangles(), observed.rows());
+        double cmPerPx = projector.distance() / projector.focal();
+        int offset = view * ROWS * EDGES;
+        for (int k = 0; k < ROWS; k++) {
+            double[] seen = observed.edges()[k];
+            RowSilhouette.Row predicted = model[k];
+            for (int e = 0; e < Math.min(EDGES, seen.length); e++) {
+                int i = offset + k * EDGES + e;
+                if (predicted.size() == 0) {
+                    r[i] = capped ? CAP_CM : 10 * CAP_CM;
+                    continue;
+                }
+                int match = predicted.size() == seen.length ? e : nearest(predicted.u(), seen[e]);
+                double px = predicted.u()[match] - seen[e];
+                double raw = px * cmPerPx;
+                double t = Math.tanh(raw / CAP_CM);
+                r[i] = capped ? CAP_CM * t : raw;
+                if (gradients != null) {
+                    double[] g = edgeGradient(view, projector, uv, predicted, match, d);
+                    double factor = cmPerPx * (capped ? 1 - t * t : 1);
+                    for (int c = 0; c < SIZE; c++) {
+                        g[c] *= factor;
+                    }
+                    // the pixels' scale grows with the camera's distance
+                    g[SHAPE + CAM * view + ViewCamera.DISTANCE] += px / projector.focal() * (capped ? 1 - t * t : 1);
+                    gradients[i] = g;
+                }
+            }
+        }
+    }
+
+    private static int nearest(double[] predicted, double u) {
+        int best = 0;
+        for (int p = 1; p < predicted.length; p++) {
+            if (Math.abs(predicted[p] - u) < Math.abs(predicted[best] - u)) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** du of a silhouette edge by x, from its mesh edge's two projected vertices. */
+    private double[] edgeGradient(int view, ViewCamera.Projector projector, double[] uv, RowSilhouette.Row row,
+                                  int edge, Derivatives d) {
+        int p = row.from()[2 * edge];
+        int q = row.from()[2 * edge + 1];
+        double s = row.at()[edge];
+        double slope = (uv[2 * q] - uv[2 * p]) / (uv[2 * q + 1] - uv[2 * p + 1]);
+        double[][] gp = d.projected(view, projector, p);
+        double[][] gq = d.projected(view, projector, q);
+        double[] g = new double[SIZE];
+        for (int c = 0; c < SIZE; c++) {
+            g[c] = (1 - s) * (gp[0][c] - slope * gp[1][c]) + s * (gq[0][c] - slope * gq[1][c]);
+        }
+        return g;
+    }
+
+    private double[] projectBody(ViewCamera.Projector projector, double[] cm) {
+        double[] uv = new double[cm.length / 3 * 2];
+        double[] one = new double[2];
+        for (int v : bodyVertices) {
+            projector.project(cm[3 * v], cm[3 * v + 1], cm[3 * v + 2], one);
+            uv[2 * v] = one[0];
+            uv[2 * v + 1] = one[1];
+        }
+        return uv;
+    }
+
+    private void landmarks(int view, ViewCamera.Projector projector, double[] cm, double[] r, double[][] gradients,
+                           Derivatives d) {
+        ViewObservation observation = views[view].view();
+        int offset = SILHOUETTE_RESIDUALS + view * JOINTS.size() * 2;
+        double cmPerPx = projector.distance() / projector.focal();
+        double[] uv = new double[8];
+        for (int j = 0; j < JOINTS.size(); j++) {
+            double[] observed = observation.joints().get(JOINTS.get(j));
+            if (observed == null) {
+                continue;
+            }
+            double[] p = centroid(jointMembers[j], cm);
+            projector.projectWithGradient(p[0], p[1], p[2], uv);
+            double w = observed[2] / LANDMARK_SIGMA_CM;
+            int i = offset + 2 * j;
+            r[i] = w * (uv[0] - observed[0]) * cmPerPx;
+            r[i + 1] = w * (uv[1] - observed[1]) * cmPerPx;
+            if (gradients != null) {
+                double[][] g = d.jointProjected(view, projector, j, p, uv);
+                for (int a = 0; a < 2; a++) {
+                    double[] row = g[a];
+                    for (int c = 0; c < SIZE; c++) {
+                        row[c] *= w * cmPerPx;
+                    }
+                    row[SHAPE + CAM * view + ViewCamera.DISTANCE] += w * (uv[a] - observed[a]) / projector.focal();
+                    gradients[i + a] = row;
+                }
+            }
+        }
+    }
+
+    /** Derivatives of the framed body's vertices and their projections, computed as needed. */
+    private final class Derivatives {
+        private final double[] shape;
+        private final double[] dm;
+        private final Frame frame;
+        private final double[] cm;
+        private final ShapeBasis.Cell cell;
+        /** ∂(x0, sole, z0)/∂shape_j and ∂scale/∂shape_j. */
+        private final double[][] centre = new double[SHAPE][3];
+        private final double[] scale = new double[SHAPE];
+        private final Map<Integer, double[][]> framed = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        private final Map<Integer, double[][]>[] projected = new Map[] {new HashMap<>(), new HashMap<>()};
+        private final double[][] tmp = new double[SHAPE][3];
+
+        Derivatives(double[] shape, double[] dm, Frame frame, double[] cm) {
+            this.shape = shape;
+            this.dm = dm;
+            this.frame = frame;
+            this.cm = cm;
+            this.cell = new ShapeBasis.Cell(shape);
+            addMean(hipMembersLeft, 0.5);
+            addMean(hipMembersRight, 0.5);
+            basis.derivative(shape, cell, frame.soleVertex(), tmp);
+            double[] soleY = new double[SHAPE];
+            for (int j = 0; j < SHAPE; j++) {
+                centre[j][1] = tmp[j][1];
+                soleY[j] = tmp[j][1];
+            }
+            basis.derivative(shape, cell, frame.top(), tmp);
+            for (int j = 0; j < SHAPE; j++) {
+                scale[j] = -frame.scale() / frame.height() * (tmp[j][1] - soleY[j]);
+            }
+        }
+
+        /** Adds weight × the mean derivative of the members' x and z to the centre's. */
+        private void addMean(int[] members, double weight) {
+            for (int v : members) {
+                basis.derivative(shape, cell, v, tmp);
+                for (int j = 0; j < SHAPE; j++) {
+                    centre[j][0] += weight * tmp[j][0] / members.length;
+                    centre[j][2] += weight * tmp[j][2] / members.length;
+                }
+            }
+        }
+
+        /** ∂cm_v/∂shape_j as {j}{x, y, z}. */
+        double[][] framed(int v) {
+            return framed.computeIfAbsent(v, key -> {
+                basis.derivative(shape, cell, v, tmp);
+                double[][] out = new double[SHAPE][3];
+                double[] c = {frame.x0(), frame.sole(), frame.z0()};
+                for (int j = 0; j < SHAPE; j++) {
+                    for (int k = 0; k < 3; k++) {
+                        out[j][k] = frame.scale() * (tmp[j][k] - centre[j][k]) + (dm[3 * v + k] - c[k]) * scale[j];
+                    }
+                }
+                return out;
+            });
+        }
+
+        /** {du, dv} of vertex v's projection in one view, by every entry of x. */
+        double[][] projected(int view, ViewCamera.Projector projector, int v) {
+            return projected[view].computeIfAbsent(v, key -> {
+                double[] p = {cm[3 * v], cm[3 * v + 1], cm[3 * v + 2]};
+                double[] uv = new double[8];
+                projector.projectWithGradient(p[0], p[1], p[2], uv);
+                return chain(view, projector, p, uv, framed(v));
+            });
+        }
+
+        /** {du, dv} of joint j's projection (the centroid of its cube) by every entry of x. */
+        double[][] jointProjected(int view, ViewCamera.Projector projector, int j, double[] p, double[] uv) {
+            double[][] mean = new double[SHAPE][3];
+            for (int v : jointMembers[j]) {
+                double[][] f = framed(v);
+                for (int i = 0; i < SHAPE; i++) {
+                    for (int k = 0; k < 3; k++) {
+                        mean[i][k] += f[i][k] / jointMembers[j].length;
+                    }
+                }
+            }
+            return chain(view, projector, p, uv, mean);
+        }
+
+        /** Through the projection: by the shape (via the point) and by the view's camera. */
+        private double[][] chain(int view, ViewCamera.Projector projector, double[] p, double[] uv,
+                                 double[][] pointByShape) {
+            double[][] g = new double[2][SIZE];
+            for (int j = 0; j < SHAPE; j++) {
+                double[] dp = pointByShape[j];
+                g[0][j] = uv[2] * dp[0] + uv[3] * dp[1] + uv[4] * dp[2];
+                g[1][j] = uv[5] * dp[0] + uv[6] * dp[1] + uv[7] * dp[2];
+            }
+            double[] moved = new double[2];
+            for (int c = 0; c < CAM; c++) {
+                double h = c == ViewCamera.DISTANCE || c == ViewCamera.HEIGHT || c == ViewCamera.OFFSET ? 1e-4 : 1e-7;
+                projector.moved(c, h).project(p[0], p[1], p[2], moved);
+                g[0][SHAPE + CAM * view + c] = (moved[0] - uv[0]) / h;
+                g[1][SHAPE + CAM * view + c] = (moved[1] - uv[1]) / h;
+            }
+            return g;
+        }
+    }
+
+    /** The observed rows of one photo and the outline's edges on each, fixed for the whole fit. */
+    private record ObservedRows(ViewObservation view, double[] rows, double[][] edges, double top, double bottom,
+                                double centre) {
+        static ObservedRows of(ViewObservation view) {
+            float[] o = view.outlinePx();
+            double top = Double.MAX_VALUE;
+            double bottom = -Double.MAX_VALUE;
+            double left = Double.MAX_VALUE;
+            double right = -Double.MAX_VALUE;
+            for (int i = 0; i < o.length; i += 2) {
+                left = Math.min(left, o[i]);
+                right = Math.max(right, o[i]);
+                top = Math.min(top, o[i + 1]);
+                bottom = Math.max(bottom, o[i + 1]);
+            }
+            // the outline runs through the boundary cells' centres, inside the true edge
+            double inset = view.outlineInsetPx();
+            top -= inset;
+            bottom += inset;
+            double[] rows = new double[ROWS];
+            double[][] edges = new double[ROWS][];
+            for (int k = 0; k < ROWS; k++) {
+                // from the soles up: rows[] ascends in v, so it runs from the neck down
+                double fraction = HIGH - (HIGH - LOW) * k / (ROWS - 1);
+                rows[k] = bottom - fraction * (bottom - top);
+                edges[k] = Outline.crossings(o, rows[k]);
+                if (edges[k].length % 2 == 0) {
+                    for (int e = 0; e < edges[k].length; e++) {
+                        edges[k][e] += e % 2 == 0 ? -inset : inset;
+                    }
+                }
+            }
+            return new ObservedRows(view, rows, edges, top, bottom, (left + right) / 2);
+        }
+    }
+}
