@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.RealMatrix;
@@ -27,11 +28,11 @@ import org.hipparchus.util.Pair;
  * costs about as much as one evaluation. Not thread-safe: one per start.
  */
 final class FitProblem {
-    static final int ROWS = 64;
+    static final int ROWS = 72;
     static final int EDGES = 8;
     /** The rows span the outline from just above the soles to the neck (fractions of its height). */
     static final double LOW = 0.05;
-    static final double HIGH = 0.84;
+    static final double HIGH = 0.87;
     static final double CAP_CM = 4;
     static final double LANDMARK_SIGMA_CM = 2;
     static final double PRIOR = 0.5;
@@ -59,6 +60,8 @@ final class FitProblem {
     private boolean landmarksOnly;
     private double[] fixed;
     private int[] free;
+    private double[] bestX;
+    private double bestCost;
 
     record Solution(double[] x, double cost, int evaluations) {
     }
@@ -81,12 +84,16 @@ final class FitProblem {
     Solution solve(double gender) {
         double[] x = start(gender);
         landmarksOnly = true;
-        x = optimise(x, range(SHAPE, SIZE), 50).getPoint().toArray();
-        x = expand(x, range(SHAPE, SIZE));
+        x = optimise(x, range(SHAPE, SIZE), 50).x();
         landmarksOnly = false;
-        LeastSquaresOptimizer.Optimum all = optimise(x, range(0, SIZE), 200);
-        double[] best = expand(all.getPoint().toArray(), range(0, SIZE));
-        return new Solution(best, all.getCost(), evaluations);
+        // the macro sliders with the cameras before the modifiers: a smoother problem first
+        int[] macroAndCameras = new int[ShapeSpace.MACRO.size() + 2 * CAM];
+        for (int i = 0; i < macroAndCameras.length; i++) {
+            macroAndCameras[i] = i < ShapeSpace.MACRO.size() ? i : SHAPE + i - ShapeSpace.MACRO.size();
+        }
+        x = optimise(x, macroAndCameras, 50).x();
+        Solution all = optimise(x, range(0, SIZE), 200);
+        return new Solution(all.x(), all.cost(), evaluations);
     }
 
     private double[] expand(double[] sub, int[] indices) {
@@ -126,25 +133,37 @@ final class FitProblem {
         return c;
     }
 
-    private LeastSquaresOptimizer.Optimum optimise(double[] x, int[] freeIndices, int maxIterations) {
+    /**
+     * Levenberg–Marquardt over the {@code free} entries of x, the others held. Stopping at the
+     * iteration limit is not an error: the best point seen so far is the answer.
+     */
+    private Solution optimise(double[] x, int[] freeIndices, int maxIterations) {
         this.fixed = x.clone();
         this.free = freeIndices;
+        this.bestX = x.clone();
+        this.bestCost = Double.MAX_VALUE;
         double[] start = new double[free.length];
         for (int i = 0; i < free.length; i++) {
             start[i] = x[free[i]];
         }
-        return new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(1e-7)
-                .withParameterRelativeTolerance(1e-6)
-                .optimize(new LeastSquaresBuilder()
-                        .start(start)
-                        .model(this::valueAndJacobian)
-                        .target(new double[residualCount()])
-                        .parameterValidator(this::clamp)
-                        .maxEvaluations(4 * maxIterations)
-                        .maxIterations(maxIterations)
-                        .lazyEvaluation(false)
-                        .build());
+        try {
+            LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer()
+                    .withCostRelativeTolerance(1e-7)
+                    .withParameterRelativeTolerance(1e-6)
+                    .optimize(new LeastSquaresBuilder()
+                            .start(start)
+                            .model(this::valueAndJacobian)
+                            .target(new double[residualCount()])
+                            .parameterValidator(this::clamp)
+                            .maxEvaluations(4 * maxIterations)
+                            .maxIterations(maxIterations)
+                            .lazyEvaluation(false)
+                            .build());
+            double[] end = expand(optimum.getPoint().toArray(), free);
+            return new Solution(end, optimum.getCost() * optimum.getCost(), evaluations);
+        } catch (MathIllegalStateException limitReached) {
+            return new Solution(bestX, bestCost, evaluations);
+        }
     }
 
     static int residualCount() {
@@ -174,6 +193,14 @@ final class FitProblem {
         double[] x = expand(subPoint.toArray(), free);
         double[][] full = new double[residualCount()][];
         double[] r = evaluate(x, true, full);
+        double cost = 0;
+        for (double v : r) {
+            cost += v * v;
+        }
+        if (cost < bestCost) {
+            bestCost = cost;
+            bestX = x;
+        }
         double[][] jac = new double[r.length][free.length];
         for (int i = 0; i < r.length; i++) {
             if (full[i] != null) {
@@ -335,13 +362,17 @@ final class FitProblem {
                     continue;
                 }
                 int match = predicted.size() == seen.length ? e : nearest(predicted.u(), seen[e]);
-                double px = predicted.u()[match] - seen[e];
+                // square to the outline: the distance along the row times the outline's steepness
+                // there, and the outline moved out by its inset (entries left, exits right)
+                double steep = observed.steepness()[k][e];
+                double px = steep * (predicted.u()[match] - seen[e])
+                        + (seen.length % 2 == 0 ? (e % 2 == 0 ? 1 : -1) * observed.inset() : 0);
                 double raw = px * cmPerPx;
                 double t = Math.tanh(raw / CAP_CM);
                 r[i] = capped ? CAP_CM * t : raw;
                 if (gradients != null) {
                     double[] g = edgeGradient(view, projector, uv, predicted, match, d);
-                    double factor = cmPerPx * (capped ? 1 - t * t : 1);
+                    double factor = steep * cmPerPx * (capped ? 1 - t * t : 1);
                     for (int c = 0; c < SIZE; c++) {
                         g[c] *= factor;
                     }
@@ -527,8 +558,8 @@ final class FitProblem {
     }
 
     /** The observed rows of one photo and the outline's edges on each, fixed for the whole fit. */
-    private record ObservedRows(ViewObservation view, double[] rows, double[][] edges, double top, double bottom,
-                                double centre) {
+    private record ObservedRows(ViewObservation view, double[] rows, double[][] edges, double[][] steepness,
+                                double inset, double top, double bottom, double centre) {
         static ObservedRows of(ViewObservation view) {
             float[] o = view.outlinePx();
             double top = Double.MAX_VALUE;
@@ -547,18 +578,16 @@ final class FitProblem {
             bottom += inset;
             double[] rows = new double[ROWS];
             double[][] edges = new double[ROWS][];
+            double[][] steepness = new double[ROWS][];
             for (int k = 0; k < ROWS; k++) {
                 // from the soles up: rows[] ascends in v, so it runs from the neck down
                 double fraction = HIGH - (HIGH - LOW) * k / (ROWS - 1);
                 rows[k] = bottom - fraction * (bottom - top);
-                edges[k] = Outline.crossings(o, rows[k]);
-                if (edges[k].length % 2 == 0) {
-                    for (int e = 0; e < edges[k].length; e++) {
-                        edges[k][e] += e % 2 == 0 ? -inset : inset;
-                    }
-                }
+                double[][] crossings = Outline.crossingsWithSteepness(o, rows[k]);
+                edges[k] = crossings[0];
+                steepness[k] = crossings[1];
             }
-            return new ObservedRows(view, rows, edges, top, bottom, (left + right) / 2);
+            return new ObservedRows(view, rows, edges, steepness, inset, top, bottom, (left + right) / 2);
         }
     }
 }

@@ -33,6 +33,13 @@ import java.util.TreeMap;
  * <p>{@code dev/bench-fitting [n] [landmarkNoiseCm]}, defaults 20 and 1.0.
  */
 public final class FitBench {
+    /**
+     * How far inside the body's edge the oracle's outline runs: the trace's half pixel, less the
+     * quarter pixel by which the renderer's mask reaches out (a pixel is the body when 2 of its
+     * 2×2 subsamples are, so a straight edge counts from a quarter pixel's coverage on).
+     */
+    public static final double RENDER_MASK_INSET_PX = Outline.insetPx(1) - 0.25;
+
     private FitBench() {
     }
 
@@ -73,6 +80,10 @@ public final class FitBench {
                 }
                 double[] acc = errors.computeIfAbsent(e.getKey(), k -> new double[3]);
                 double d = got.valueCm() - e.getValue().valueCm();
+                if (Boolean.getBoolean("bench.verbose")) {
+                    System.out.printf(Locale.ROOT, "  %-18s true %6.1f error %+5.1f mm%n", e.getKey(),
+                            e.getValue().valueCm(), 10 * d);
+                }
                 acc[0] += Math.abs(d);
                 acc[1] += d;
                 acc[2]++;
@@ -134,7 +145,7 @@ public final class FitBench {
             joints.put(j, new double[] {p[0] + random.nextGaussian() * noiseCm * pxPerCm,
                 p[1] + random.nextGaussian() * noiseCm * pxPerCm, 1});
         }
-        return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints, Outline.insetPx(1));
+        return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints, RENDER_MASK_INSET_PX);
     }
 
     private static double percentile(double[] values, double p) {

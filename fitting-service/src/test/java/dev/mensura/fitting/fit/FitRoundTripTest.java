@@ -3,6 +3,7 @@ package dev.mensura.fitting.fit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mensura.fitting.body.BodyModel;
+import dev.mensura.fitting.bench.FitBench;
 import dev.mensura.fitting.body.Rig;
 import dev.mensura.fitting.measure.Measurement;
 import dev.mensura.fitting.measure.Segment;
@@ -96,6 +97,6 @@ class FitRoundTripTest {
             double[] p = scene.joint2d(j);
             joints.put(j, new double[] {p[0], p[1], 1});
         }
-        return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints, Outline.insetPx(1));
+        return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints, FitBench.RENDER_MASK_INSET_PX);
     }
 }

@@ -84,8 +84,18 @@ public final class Outline {
      * pairs of entries and exits, so consecutive pairs are the person's spans on that row.
      */
     public static double[] crossings(float[] outline, double y) {
+        return crossingsWithSteepness(outline, y)[0];
+    }
+
+    /**
+     * {@link #crossings} and, for each, how steeply the outline crosses the row: |dy| / length of
+     * the outline's segment there (1 for a vertical edge, near 0 for one along the row). A distance
+     * along the row times the steepness is the distance square to the outline.
+     */
+    public static double[][] crossingsWithSteepness(float[] outline, double y) {
         int n = outline.length / 2;
         double[] xs = new double[n];
+        double[] steep = new double[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
             double x0 = outline[2 * i];
@@ -93,11 +103,21 @@ public final class Outline {
             double x1 = outline[2 * ((i + 1) % n)];
             double y1 = outline[2 * ((i + 1) % n) + 1];
             if ((y0 <= y) != (y1 <= y)) {
-                xs[k++] = x0 + (y - y0) / (y1 - y0) * (x1 - x0);
+                xs[k] = x0 + (y - y0) / (y1 - y0) * (x1 - x0);
+                steep[k] = Math.abs(y1 - y0) / Math.hypot(x1 - x0, y1 - y0);
+                k++;
             }
         }
-        double[] out = Arrays.copyOf(xs, k);
-        Arrays.sort(out);
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
+        double[][] out = new double[2][k];
+        for (int i = 0; i < k; i++) {
+            out[0][i] = xs[order[i]];
+            out[1][i] = steep[order[i]];
+        }
         return out;
     }
 
