@@ -16,7 +16,7 @@ import java.util.function.IntPredicate;
  * hip level with the floor; neck, thigh, knee, calf, upper arm and wrist square to their limb,
  * each on one segment only (left side);</li>
  * <li>lengths along the surface ({@link SurfacePath}) where the tape lies on the skin (shoulder
- * width over the back, back length down the spine), along the limb for arm length, and vertical
+ * width over the back through the cervicale, back length down the spine), along the limb for arm length, and vertical
  * heights for stature and crotch height.</li>
  * </ul>
  * Level choices: chest = widest torso girth between 15 % and 45 % of the torso length below the
@@ -84,12 +84,14 @@ public final class BodyMeasurer {
 
         double[] acromionL = at.acromion(+1);
         double[] acromionR = at.acromion(-1);
-        double[] across = minus(acromionL, acromionR);
-        double backZ = Math.min(acromionL[2], acromionR[2]);
-        put(m, "shoulder width", SurfacePath.length(body, Plane.normalTo(acromionR, Plane.cross(across,
-                new double[] {0, 0, 1})), v -> segments[v] != null, acromionL, acromionR, p -> p[2] <= backZ + 2));
-        put(m, "arm length", SurfacePath.dist(acromionL, elbow) + SurfacePath.dist(elbow, wrist));
         double[] cervicale = at.backPoint(neck[1]);
+        double[] across = minus(acromionL, acromionR);
+        // over the back through the cervicale (a plane held by three bony points), between the
+        // acromions and behind them
+        Plane shoulders = Plane.normalTo(acromionR, Plane.cross(across, minus(cervicale, acromionR)));
+        double[] behind = {acromionR[0], acromionL[0], -Double.MAX_VALUE, Math.min(acromionL[2], acromionR[2])};
+        put(m, "shoulder width", SurfacePath.lengthWithin(body, shoulders, v -> segments[v] != null, behind));
+        put(m, "arm length", SurfacePath.dist(acromionL, elbow) + SurfacePath.dist(elbow, wrist));
         double[] waistBack = at.backPoint(waist[0]);
         put(m, "back length", SurfacePath.length(body, Plane.normalTo(new double[] {0, 0, 0}, new double[] {1, 0, 0}),
                 in(EnumSet.of(Segment.TORSO, Segment.HEAD_NECK)), cervicale, waistBack, p -> p[2] <= neck[2]));
@@ -175,17 +177,42 @@ public final class BodyMeasurer {
             return best;
         }
 
-        /** The top of the shoulder above the shoulder joint (side +1 left, -1 right). */
+        /**
+         * The top of the shoulder straight above the shoulder joint (side +1 left, -1 right):
+         * where a vertical line through the joint leaves the surface, so that it moves smoothly
+         * with the body instead of jumping from vertex to vertex.
+         */
         double[] acromion(int side) {
             double[] joint = joint(side > 0 ? "joint-l-shoulder" : "joint-r-shoulder");
-            double[] best = null;
-            for (int v : body.triangles()) {
-                if (segments[v] != null && Math.abs(body.x(v) - joint[0]) < 1.5 && Math.abs(body.z(v) - joint[2]) < 4
-                        && (best == null || body.y(v) > best[1])) {
-                    best = new double[] {body.x(v), body.y(v), body.z(v)};
+            int[] t = body.triangles();
+            double best = -Double.MAX_VALUE;
+            for (int i = 0; i < t.length; i += 3) {
+                int a = t[i];
+                int b = t[i + 1];
+                int c = t[i + 2];
+                if (segments[a] == null) {
+                    continue;
                 }
+                // barycentric coordinates of the joint's (x, z) in the triangle's (x, z) projection
+                double x1 = body.x(b) - body.x(a);
+                double z1 = body.z(b) - body.z(a);
+                double x2 = body.x(c) - body.x(a);
+                double z2 = body.z(c) - body.z(a);
+                double px = joint[0] - body.x(a);
+                double pz = joint[2] - body.z(a);
+                double det = x1 * z2 - x2 * z1;
+                if (Math.abs(det) < 1e-12) {
+                    continue;
+                }
+                double u = (px * z2 - x2 * pz) / det;
+                double w = (x1 * pz - px * z1) / det;
+                if (u < 0 || w < 0 || u + w > 1) {
+                    continue;
+                }
+                double y = body.y(a) + u * (body.y(b) - body.y(a)) + w * (body.y(c) - body.y(a));
+                best = Math.max(best, y);
             }
-            return best;
+            return new double[] {joint[0], best, joint[2]};
         }
 
         /** The rearmost surface point on the midline at height y. */
