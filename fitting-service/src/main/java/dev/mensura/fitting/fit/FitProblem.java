@@ -46,6 +46,8 @@ final class FitProblem {
     static final int SIZE = SHAPE + 2 * CAM;
     private static final int SILHOUETTE_RESIDUALS = 2 * ROWS * EDGES;
     private static final int JOINT_RESIDUALS = 2 * JOINTS.size() * 2;
+    /** Per photo: the top of the head and the lowest point of the feet against the outline's. */
+    private static final int EXTENT_RESIDUALS = 2 * 2;
 
     private final ShapeBasis basis;
     private final BaseMesh base;
@@ -167,7 +169,7 @@ final class FitProblem {
     }
 
     static int residualCount() {
-        return SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + SHAPE + 4;
+        return SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + EXTENT_RESIDUALS + SHAPE + 4;
     }
 
     private RealVector clamp(RealVector subPoint) {
@@ -319,8 +321,9 @@ final class FitProblem {
                 silhouette(view, projector, cm, r, gradients, d, capped);
             }
             landmarks(view, projector, cm, r, gradients, d);
+            extent(view, projector, cm, r, gradients, d);
         }
-        int o = SILHOUETTE_RESIDUALS + JOINT_RESIDUALS;
+        int o = SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + EXTENT_RESIDUALS;
         double[] neutral = ShapeSpace.neutral(0.5);
         for (int i = 1; i < SHAPE; i++) {
             r[o + i] = PRIOR * (shape[i] - neutral[i]);
@@ -448,6 +451,42 @@ final class FitProblem {
                     row[SHAPE + CAM * view + ViewCamera.DISTANCE] += w * (uv[a] - observed[a]) / projector.focal();
                     gradients[i + a] = row;
                 }
+            }
+        }
+    }
+
+    /**
+     * The outline's top and bottom rows against the body's highest and lowest projected points:
+     * the rows carry only horizontal evidence, and these pin the camera's height and pitch.
+     */
+    private void extent(int view, ViewCamera.Projector projector, double[] cm, double[] r, double[][] gradients,
+                        Derivatives d) {
+        ObservedRows observed = views[view];
+        double[] uv = projectBody(projector, cm);
+        int highest = -1;
+        int lowest = -1;
+        for (int v : bodyVertices) {
+            if (highest < 0 || uv[2 * v + 1] < uv[2 * highest + 1]) {
+                highest = v;
+            }
+            if (lowest < 0 || uv[2 * v + 1] > uv[2 * lowest + 1]) {
+                lowest = v;
+            }
+        }
+        double cmPerPx = projector.distance() / projector.focal();
+        int offset = SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + 2 * view;
+        int[] vertices = {highest, lowest};
+        double[] seen = {observed.top(), observed.bottom()};
+        for (int k = 0; k < 2; k++) {
+            double px = uv[2 * vertices[k] + 1] - seen[k];
+            r[offset + k] = px * cmPerPx;
+            if (gradients != null) {
+                double[] g = d.projected(view, projector, vertices[k])[1].clone();
+                for (int c = 0; c < SIZE; c++) {
+                    g[c] *= cmPerPx;
+                }
+                g[SHAPE + CAM * view + ViewCamera.DISTANCE] += px / projector.focal();
+                gradients[offset + k] = g;
             }
         }
     }
