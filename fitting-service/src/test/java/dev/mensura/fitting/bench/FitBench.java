@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * time against the reference, one evaluation of the objective (a body blended, framed, both
  * photos' silhouettes and joints projected) in the same process.
  *
- * <p>{@code dev/bench-fitting [n] [landmarkNoiseCm]}, defaults 20 and 1.0.
+ * <p>{@code dev/bench-fitting [n] [landmarkNoiseCm] [outlinePoints]}, defaults 20, 1.0 and 1024 (vision's).
  */
 public final class FitBench {
     /**
@@ -40,12 +40,16 @@ public final class FitBench {
      */
     public static final double RENDER_MASK_INSET_PX = Outline.insetPx(1) - 0.25;
 
+    /** Points in the oracle's outline: as many as vision sends, unless the third argument says otherwise. */
+    private static int outlinePoints = 1024;
+
     private FitBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double noise = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        outlinePoints = args.length > 2 ? Integer.parseInt(args[2]) : outlinePoints;
         Path dir = BodyModelDir.resolve();
         BodyModel model = BodyModel.load(dir);
         String[] bones = Rig.read(dir).dominantBones(model.base().vertexCount());
@@ -132,7 +136,7 @@ public final class FitBench {
         RenderedScene scene = Scene.seeded(seed).view(view).shape(positions).statureCm(stature).render();
         int w = scene.width();
         int h = scene.height();
-        float[] outline = Outline.trace(scene.mask(), w, h, 256);
+        float[] outline = Outline.trace(scene.mask(), w, h, outlinePoints);
         for (int i = 0; i < outline.length; i += 2) {
             outline[i] *= w;
             outline[i + 1] *= h;

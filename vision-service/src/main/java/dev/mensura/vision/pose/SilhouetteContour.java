@@ -7,7 +7,7 @@ import dev.mensura.silhouette.Outline;
  * {@link Outline} of the cells whose probability exceeds one half, {@value #POINTS} points.
  */
 public final class SilhouetteContour {
-    public static final int POINTS = 256;
+    public static final int POINTS = 1024;
 
     private SilhouetteContour() {
     }

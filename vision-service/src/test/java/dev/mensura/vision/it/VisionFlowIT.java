@@ -78,7 +78,7 @@ class VisionFlowIT {
         for (VisionFeatures.View view : features.views()) {
             assertThat(view.landmarks()).hasNumberOfRows(33);
             assertThat(view.worldLandmarks()).hasNumberOfRows(33);
-            assertThat(view.contour()).hasSize(512);
+            assertThat(view.contour()).hasSize(2 * dev.mensura.vision.pose.SilhouetteContour.POINTS);
             assertThat(view.imageWidth()).isEqualTo(720);
             assertThat(view.focalLengthPx()).isGreaterThan(500);
         }
