@@ -58,6 +58,33 @@ public record Rig(List<Bone> bones, Map<String, Map<Integer, Float>> weights) {
         return new Rig(List.copyOf(ordered), weights);
     }
 
+    /**
+     * How much of each vertex a bone and every bone below it move together (0–1): for
+     * {@code upperarm_l}, the left arm from the shoulder down, the shoulder's skin blended with the
+     * clavicle as the weights say.
+     */
+    public double[] chainWeights(String root, int vertexCount) {
+        java.util.Set<String> chain = new java.util.HashSet<>();
+        chain.add(root);
+        for (Bone b : bones) { // parents come before children
+            if (chain.contains(b.parent())) {
+                chain.add(b.name());
+            }
+        }
+        double[] w = new double[vertexCount];
+        for (String bone : chain) {
+            weights.getOrDefault(bone, Map.of()).forEach((v, weight) -> {
+                if (v < vertexCount) {
+                    w[v] += weight;
+                }
+            });
+        }
+        for (int v = 0; v < vertexCount; v++) {
+            w[v] = Math.min(1, w[v]); // the file's sums reach 1.0000002 by rounding
+        }
+        return w;
+    }
+
     /** Each vertex's most weighted bone (null for vertices no bone moves, e.g. helpers). */
     public String[] dominantBones(int vertexCount) {
         String[] bone = new String[vertexCount];

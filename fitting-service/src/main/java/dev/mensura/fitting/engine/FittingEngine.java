@@ -4,7 +4,6 @@ import dev.mensura.fitting.body.BodyModel;
 import dev.mensura.fitting.body.Rig;
 import dev.mensura.fitting.fit.BodyFitter;
 import dev.mensura.fitting.fit.ShapeSpace;
-import dev.mensura.fitting.measure.Segment;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,12 +73,7 @@ public class FittingEngine {
         try {
             BodyModel model = BodyModel.load(dir);
             Rig rig = Rig.read(dir);
-            String[] bones = rig.dominantBones(model.base().vertexCount());
-            Segment[] segments = new Segment[bones.length];
-            for (int v = 0; v < bones.length; v++) {
-                segments[v] = Segment.ofBone(bones[v]);
-            }
-            return new Loaded(model, rig, new BodyFitter(new ShapeSpace(model), segments));
+            return new Loaded(model, rig, new BodyFitter(new ShapeSpace(model), rig));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

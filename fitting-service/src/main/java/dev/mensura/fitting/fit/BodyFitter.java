@@ -1,6 +1,7 @@
 package dev.mensura.fitting.fit;
 
 import dev.mensura.fitting.body.BaseMesh;
+import dev.mensura.fitting.body.Rig;
 import dev.mensura.fitting.measure.BodyMeasurer;
 import dev.mensura.fitting.measure.Measurement;
 import dev.mensura.fitting.measure.Mesh;
@@ -13,8 +14,9 @@ import java.util.stream.DoubleStream;
 
 /**
  * Fits the hm08 body to a front and a side photo and the stated height. Unknowns: the shape
- * ({@link ShapeSpace}) and each photo's camera ({@link ViewCamera}: distance, height, pitch,
- * sideways offset, roll, yaw; the focal length is known). The body is scaled to the stated
+ * ({@link ShapeSpace}), how the person holds each arm against the rest pose ({@link ArmPose}) and
+ * each photo's camera ({@link ViewCamera}: distance, height, pitch, sideways offset, roll, yaw; the
+ * focal length is known). The body is scaled to the stated
  * height, which fixes the scale. Objective ({@link FitProblem}), solved by Levenberg–Marquardt with
  * exact Jacobians, the cameras first from the joints alone, then everything; from a woman's and
  * a man's average body (in parallel), keeping the better:
@@ -35,15 +37,25 @@ public final class BodyFitter {
     private final ShapeBasis basis;
     private final BodyMeasurer measurer;
     private final BaseMesh base;
+    private final ArmPose arms;
 
-    public BodyFitter(ShapeSpace shapes, Segment[] segments) {
+    public BodyFitter(ShapeSpace shapes, Rig rig) {
         this.base = shapes.model().base();
         this.basis = new ShapeBasis(shapes);
+        String[] bones = rig.dominantBones(base.vertexCount());
+        Segment[] segments = new Segment[bones.length];
+        for (int v = 0; v < bones.length; v++) {
+            segments[v] = Segment.ofBone(bones[v]);
+        }
         this.measurer = new BodyMeasurer(segments, base.groups());
+        this.arms = new ArmPose(rig, base);
     }
 
-    /** The outcome: shape, cameras, the fitted body (cm, soles at 0) and how well it agrees. */
-    public record Fit(double[] shape, double[] frontCamera, double[] sideCamera, double[] bodyCm,
+    /**
+     * The outcome: shape, cameras, how far each arm (left, right) was turned out from the rest pose
+     * (radians), the fitted body in the rest pose (cm, soles at 0) and how well it agrees.
+     */
+    public record Fit(double[] shape, double[] frontCamera, double[] sideCamera, double[] armAbduction, double[] bodyCm,
                       double silhouetteRmsCm, double landmarkRmsCm, int evaluations,
                       Map<String, Measurement> measurements) {
         public boolean female() {
@@ -54,7 +66,7 @@ public final class BodyFitter {
     public Fit fit(ViewObservation front, ViewObservation side, double statureCm) {
         // the two starts are independent: one core each
         List<FitProblem.Solution> solutions = DoubleStream.of(STARTS).parallel()
-                .mapToObj(gender -> new FitProblem(basis, base, front, side, statureCm).solve(gender))
+                .mapToObj(gender -> new FitProblem(basis, base, arms, front, side, statureCm).solve(gender))
                 .toList();
         FitProblem.Solution best = solutions.stream().min(Comparator.comparingDouble(FitProblem.Solution::cost))
                 .orElseThrow();
@@ -62,12 +74,13 @@ public final class BodyFitter {
         double[] x = best.x();
         int n = ShapeSpace.size();
         double[] shape = Arrays.copyOf(x, n);
-        FitProblem problem = new FitProblem(basis, base, front, side, statureCm);
+        FitProblem problem = new FitProblem(basis, base, arms, front, side, statureCm);
         double[] rms = problem.rms(x);
         double[] cm = problem.bodyCm(shape);
         Map<String, Measurement> measured = measurer.measure(new Mesh(cm, base.bodyTriangles()), shape[0] < 0.5);
         return new Fit(shape, Arrays.copyOfRange(x, n, n + ViewCamera.PARAMETERS),
-                Arrays.copyOfRange(x, n + ViewCamera.PARAMETERS, n + 2 * ViewCamera.PARAMETERS), cm, rms[0], rms[1],
+                Arrays.copyOfRange(x, n + ViewCamera.PARAMETERS, n + 2 * ViewCamera.PARAMETERS),
+                Arrays.copyOfRange(x, FitProblem.POSE, FitProblem.SIZE), cm, rms[0], rms[1],
                 evaluations, Uncertainty.of(measured, rms[0]));
     }
 
@@ -82,12 +95,12 @@ public final class BodyFitter {
     }
 
     double[] residualsAt(ViewObservation front, ViewObservation side, double statureCm, double[] x) {
-        return new FitProblem(basis, base, front, side, statureCm).residuals(x);
+        return new FitProblem(basis, base, arms, front, side, statureCm).residuals(x);
     }
 
     /** Residual RMS {silhouette, landmarks} (cm) at a given point: shape then the two cameras. */
     double[] rmsAt(ViewObservation front, ViewObservation side, double statureCm, double[] x) {
-        return new FitProblem(basis, base, front, side, statureCm).rms(x);
+        return new FitProblem(basis, base, arms, front, side, statureCm).rms(x);
     }
 
     /**
@@ -96,12 +109,13 @@ public final class BodyFitter {
      * Median of 20.
      */
     public double evaluationMillis(ViewObservation front, ViewObservation side, double statureCm, Fit fit) {
-        FitProblem problem = new FitProblem(basis, base, front, side, statureCm);
+        FitProblem problem = new FitProblem(basis, base, arms, front, side, statureCm);
         int n = ShapeSpace.size();
-        double[] x = new double[n + 2 * ViewCamera.PARAMETERS];
+        double[] x = new double[FitProblem.SIZE];
         System.arraycopy(fit.shape(), 0, x, 0, n);
         System.arraycopy(fit.frontCamera(), 0, x, n, ViewCamera.PARAMETERS);
         System.arraycopy(fit.sideCamera(), 0, x, n + ViewCamera.PARAMETERS, ViewCamera.PARAMETERS);
+        System.arraycopy(fit.armAbduction(), 0, x, FitProblem.POSE, ArmPose.ANGLES);
         double[] times = new double[20];
         for (int i = 0; i < times.length; i++) {
             long t0 = System.nanoTime();

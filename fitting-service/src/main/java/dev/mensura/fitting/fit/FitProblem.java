@@ -43,7 +43,20 @@ final class FitProblem {
 
     private static final int SHAPE = ShapeSpace.size();
     private static final int CAM = ViewCamera.PARAMETERS;
-    static final int SIZE = SHAPE + 2 * CAM;
+    /** Where the arms' angles sit in x, after the cameras. */
+    static final int POSE = SHAPE + 2 * CAM;
+    static final int SIZE = POSE + ArmPose.ANGLES;
+    /** The arms' angles are free within a range, with a weak pull to the rest pose: 1 unit per 0.5 rad. */
+    static final double POSE_PRIOR = 2;
+    static final double MAX_POSE_RAD = 0.5;
+    /**
+     * Both photos are taken by a phone left in place (or held at the same spot) while the person
+     * turns, as the capture guide asks: the cameras' heights, pitches and rolls are pulled together,
+     * 1 unit per 5 cm and per 0.03 rad (1.7°). Without it one camera's height and pitch can trade
+     * against the legs' and torso's lengths.
+     */
+    static final int[] SAME_SPOT = {ViewCamera.HEIGHT, ViewCamera.PITCH, ViewCamera.ROLL};
+    static final double[] SAME_SPOT_WEIGHT = {1 / 5.0, 1 / 0.03, 1 / 0.03};
     private static final int SILHOUETTE_RESIDUALS = 2 * ROWS * EDGES;
     private static final int JOINT_RESIDUALS = 2 * JOINTS.size() * 2;
     /** Per photo: the top of the head and the lowest point of the feet against the outline's. */
@@ -51,6 +64,7 @@ final class FitProblem {
 
     private final ShapeBasis basis;
     private final BaseMesh base;
+    private final ArmPose arms;
     private final ObservedRows[] views;
     private final double stature;
     private final int[][] jointMembers;
@@ -68,9 +82,11 @@ final class FitProblem {
     record Solution(double[] x, double cost, int evaluations) {
     }
 
-    FitProblem(ShapeBasis basis, BaseMesh base, ViewObservation front, ViewObservation side, double stature) {
+    FitProblem(ShapeBasis basis, BaseMesh base, ArmPose arms, ViewObservation front, ViewObservation side,
+               double stature) {
         this.basis = basis;
         this.base = base;
+        this.arms = arms;
         this.views = new ObservedRows[] {ObservedRows.of(front), ObservedRows.of(side)};
         this.stature = stature;
         this.jointMembers = new int[JOINTS.size()][];
@@ -88,10 +104,11 @@ final class FitProblem {
         landmarksOnly = true;
         x = optimise(x, range(SHAPE, SIZE), 50).x();
         landmarksOnly = false;
-        // the macro sliders with the cameras before the modifiers: a smoother problem first
-        int[] macroAndCameras = new int[ShapeSpace.MACRO.size() + 2 * CAM];
+        // the macro sliders with the cameras and arms before the modifiers: a smoother problem first
+        int macros = ShapeSpace.MACRO.size();
+        int[] macroAndCameras = new int[macros + SIZE - SHAPE];
         for (int i = 0; i < macroAndCameras.length; i++) {
-            macroAndCameras[i] = i < ShapeSpace.MACRO.size() ? i : SHAPE + i - ShapeSpace.MACRO.size();
+            macroAndCameras[i] = i < macros ? i : SHAPE + i - macros;
         }
         x = optimise(x, macroAndCameras, 50).x();
         Solution all = optimise(x, range(0, SIZE), 200);
@@ -169,13 +186,17 @@ final class FitProblem {
     }
 
     static int residualCount() {
-        return SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + EXTENT_RESIDUALS + SHAPE + 4;
+        return SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + EXTENT_RESIDUALS + SHAPE + 4 + ArmPose.ANGLES
+                + SAME_SPOT.length;
     }
 
     private RealVector clamp(RealVector subPoint) {
         double[] x = expand(subPoint.toArray(), free);
         for (int i = 0; i < SHAPE; i++) {
             x[i] = Math.max(ShapeSpace.lower(i), Math.min(ShapeSpace.upper(i), x[i]));
+        }
+        for (int a = 0; a < ArmPose.ANGLES; a++) {
+            x[POSE + a] = Math.max(-MAX_POSE_RAD, Math.min(MAX_POSE_RAD, x[POSE + a]));
         }
         for (int v = 0; v < 2; v++) {
             int o = SHAPE + CAM * v;
@@ -312,7 +333,11 @@ final class FitProblem {
                 frame.apply(dm, v, cm);
             }
         }
-        Derivatives d = gradients == null ? null : new Derivatives(shape, dm, frame, cm);
+        double[] angles = Arrays.copyOfRange(x, POSE, SIZE);
+        double[][] pivots = arms.pivots(cm);
+        double[] rest = cm;
+        cm = arms.posed(rest, angles, pivots);
+        Derivatives d = gradients == null ? null : new Derivatives(shape, dm, frame, rest, angles, pivots);
         double[] r = new double[residualCount()];
         for (int view = 0; view < 2; view++) {
             double[] camera = Arrays.copyOfRange(x, SHAPE + CAM * view, SHAPE + CAM * (view + 1));
@@ -343,6 +368,25 @@ final class FitProblem {
                 }
                 o++;
             }
+        }
+        for (int a = 0; a < ArmPose.ANGLES; a++) {
+            r[o] = POSE_PRIOR * angles[a];
+            if (gradients != null) {
+                gradients[o] = new double[SIZE];
+                gradients[o][POSE + a] = POSE_PRIOR;
+            }
+            o++;
+        }
+        for (int t = 0; t < SAME_SPOT.length; t++) {
+            int front = SHAPE + SAME_SPOT[t];
+            int side = SHAPE + CAM + SAME_SPOT[t];
+            r[o] = SAME_SPOT_WEIGHT[t] * (x[front] - x[side]);
+            if (gradients != null) {
+                gradients[o] = new double[SIZE];
+                gradients[o][front] = SAME_SPOT_WEIGHT[t];
+                gradients[o][side] = -SAME_SPOT_WEIGHT[t];
+            }
+            o++;
         }
         return r;
     }
@@ -496,7 +540,12 @@ final class FitProblem {
         private final double[] shape;
         private final double[] dm;
         private final Frame frame;
+        /** the framed body in the rest pose, and the arms' angles and pivots that pose it. */
         private final double[] cm;
+        private final double[] angles;
+        private final double[][] pivots;
+        private final double[][][] pivotByShape = new double[ArmPose.ANGLES][][];
+        private final Map<Integer, double[][]> posedByShape = new HashMap<>();
         private final ShapeBasis.Cell cell;
         /** ∂(x0, sole, z0)/∂shape_j and ∂scale/∂shape_j. */
         private final double[][] centre = new double[SHAPE][3];
@@ -506,11 +555,13 @@ final class FitProblem {
         private final Map<Integer, double[][]>[] projected = new Map[] {new HashMap<>(), new HashMap<>()};
         private final double[][] tmp = new double[SHAPE][3];
 
-        Derivatives(double[] shape, double[] dm, Frame frame, double[] cm) {
+        Derivatives(double[] shape, double[] dm, Frame frame, double[] cm, double[] angles, double[][] pivots) {
             this.shape = shape;
             this.dm = dm;
             this.frame = frame;
             this.cm = cm;
+            this.angles = angles;
+            this.pivots = pivots;
             this.cell = new ShapeBasis.Cell(shape);
             addMean(hipMembersLeft, 0.5);
             addMean(hipMembersRight, 0.5);
@@ -552,38 +603,123 @@ final class FitProblem {
             });
         }
 
+        /** The shoulder joint's ∂/∂shape_j, {j}{x, y, z}: the mean of its cube's. */
+        private double[][] pivotByShape(int arm) {
+            if (pivotByShape[arm] == null) {
+                double[][] mean = new double[SHAPE][3];
+                for (int v : arms.shoulderMembers(arm)) {
+                    double[][] f = framed(v);
+                    for (int j = 0; j < SHAPE; j++) {
+                        for (int k = 0; k < 3; k++) {
+                            mean[j][k] += f[j][k] / arms.shoulderCount(arm);
+                        }
+                    }
+                }
+                pivotByShape[arm] = mean;
+            }
+            return pivotByShape[arm];
+        }
+
+        /** Vertex v as posed: {x, y, z}. */
+        double[] posedPoint(int v) {
+            double[] p = {cm[3 * v], cm[3 * v + 1], cm[3 * v + 2]};
+            int arm = arms.armOf(v);
+            if (arm >= 0) {
+                double angle = ArmPose.sign(arm) * angles[arm];
+                double w = arms.weightOf(v);
+                double x = p[0] - pivots[arm][0];
+                double y = p[1] - pivots[arm][1];
+                p[0] += w * ((Math.cos(angle) - 1) * x - Math.sin(angle) * y);
+                p[1] += w * (Math.sin(angle) * x + (Math.cos(angle) - 1) * y);
+            }
+            return p;
+        }
+
+        /** ∂(posed vertex v)/∂shape_j, {j}{x, y, z}: p' = p + w (R − I)(p − s). */
+        double[][] posedByShape(int v) {
+            int arm = arms.armOf(v);
+            if (arm < 0) {
+                return framed(v);
+            }
+            return posedByShape.computeIfAbsent(v, key -> {
+                double angle = ArmPose.sign(arm) * angles[arm];
+                double c = Math.cos(angle) - 1;
+                double s = Math.sin(angle);
+                double w = arms.weightOf(v);
+                double[][] f = framed(v);
+                double[][] ds = pivotByShape(arm);
+                double[][] out = new double[SHAPE][3];
+                for (int j = 0; j < SHAPE; j++) {
+                    double x = f[j][0] - ds[j][0];
+                    double y = f[j][1] - ds[j][1];
+                    out[j][0] = f[j][0] + w * (c * x - s * y);
+                    out[j][1] = f[j][1] + w * (s * x + c * y);
+                    out[j][2] = f[j][2];
+                }
+                return out;
+            });
+        }
+
+        /** ∂(posed vertex v)/∂angle_a, {a}{x, y, z}. */
+        double[][] posedByAngle(int v) {
+            double[][] out = new double[ArmPose.ANGLES][3];
+            int arm = arms.armOf(v);
+            if (arm >= 0) {
+                double sign = ArmPose.sign(arm);
+                double angle = sign * angles[arm];
+                double w = arms.weightOf(v);
+                double x = cm[3 * v] - pivots[arm][0];
+                double y = cm[3 * v + 1] - pivots[arm][1];
+                out[arm][0] = sign * w * (-Math.sin(angle) * x - Math.cos(angle) * y);
+                out[arm][1] = sign * w * (Math.cos(angle) * x - Math.sin(angle) * y);
+            }
+            return out;
+        }
+
         /** {du, dv} of vertex v's projection in one view, by every entry of x. */
         double[][] projected(int view, ViewCamera.Projector projector, int v) {
             return projected[view].computeIfAbsent(v, key -> {
-                double[] p = {cm[3 * v], cm[3 * v + 1], cm[3 * v + 2]};
+                double[] p = posedPoint(v);
                 double[] uv = new double[8];
                 projector.projectWithGradient(p[0], p[1], p[2], uv);
-                return chain(view, projector, p, uv, framed(v));
+                return chain(view, projector, p, uv, posedByShape(v), posedByAngle(v));
             });
         }
 
         /** {du, dv} of joint j's projection (the centroid of its cube) by every entry of x. */
         double[][] jointProjected(int view, ViewCamera.Projector projector, int j, double[] p, double[] uv) {
             double[][] mean = new double[SHAPE][3];
+            double[][] byAngle = new double[ArmPose.ANGLES][3];
             for (int v : jointMembers[j]) {
-                double[][] f = framed(v);
+                double[][] f = posedByShape(v);
+                double[][] g = posedByAngle(v);
                 for (int i = 0; i < SHAPE; i++) {
                     for (int k = 0; k < 3; k++) {
                         mean[i][k] += f[i][k] / jointMembers[j].length;
                     }
                 }
+                for (int a = 0; a < ArmPose.ANGLES; a++) {
+                    for (int k = 0; k < 3; k++) {
+                        byAngle[a][k] += g[a][k] / jointMembers[j].length;
+                    }
+                }
             }
-            return chain(view, projector, p, uv, mean);
+            return chain(view, projector, p, uv, mean, byAngle);
         }
 
         /** Through the projection: by the shape (via the point) and by the view's camera. */
         private double[][] chain(int view, ViewCamera.Projector projector, double[] p, double[] uv,
-                                 double[][] pointByShape) {
+                                 double[][] pointByShape, double[][] pointByAngle) {
             double[][] g = new double[2][SIZE];
             for (int j = 0; j < SHAPE; j++) {
                 double[] dp = pointByShape[j];
                 g[0][j] = uv[2] * dp[0] + uv[3] * dp[1] + uv[4] * dp[2];
                 g[1][j] = uv[5] * dp[0] + uv[6] * dp[1] + uv[7] * dp[2];
+            }
+            for (int a = 0; a < ArmPose.ANGLES; a++) {
+                double[] dp = pointByAngle[a];
+                g[0][POSE + a] = uv[2] * dp[0] + uv[3] * dp[1] + uv[4] * dp[2];
+                g[1][POSE + a] = uv[5] * dp[0] + uv[6] * dp[1] + uv[7] * dp[2];
             }
             double[] moved = new double[2];
             for (int c = 0; c < CAM; c++) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * visibility), and a side photo of someone facing right mirrored, so the fit always sees the
  * person facing the image's left (the body is close enough to symmetric for the outline).
  */
-final class Observations {
+public final class Observations {
     /** BlazePose index → rig joint; "left" is the person's left in both. */
     private static final Map<Integer, String> JOINTS = Map.of(11, "joint-l-shoulder", 12, "joint-r-shoulder",
             23, "joint-l-upper-leg", 24, "joint-r-upper-leg", 25, "joint-l-knee", 26, "joint-r-knee",
@@ -22,7 +22,7 @@ final class Observations {
     private Observations() {
     }
 
-    static ViewObservation of(VisionFeatures.View view) {
+    public static ViewObservation of(VisionFeatures.View view) {
         boolean side = "side".equals(view.view());
         int w = view.imageWidth();
         int h = view.imageHeight();

@@ -5,21 +5,16 @@ import dev.mensura.fitting.body.Rig;
 import dev.mensura.fitting.fit.BodyFitter;
 import dev.mensura.fitting.fit.ShapeSpace;
 import dev.mensura.fitting.fit.ViewObservation;
-import dev.mensura.fitting.measure.Measurement;
-import dev.mensura.fitting.measure.Segment;
 import dev.mensura.silhouette.Outline;
 import dev.mensura.testkit.render.BodyModelDir;
 import dev.mensura.testkit.render.RenderedScene;
 import dev.mensura.testkit.render.Scene;
 import dev.mensura.testkit.render.View;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * fitting's accuracy and speed (docs/benchmarks.md). {@code n} seeded random bodies (macro
@@ -50,69 +45,40 @@ public final class FitBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double noise = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
         outlinePoints = args.length > 2 ? Integer.parseInt(args[2]) : outlinePoints;
-        Path dir = BodyModelDir.resolve();
-        BodyModel model = BodyModel.load(dir);
-        String[] bones = Rig.read(dir).dominantBones(model.base().vertexCount());
-        Segment[] segments = new Segment[bones.length];
-        for (int v = 0; v < bones.length; v++) {
-            segments[v] = Segment.ofBone(bones[v]);
-        }
-        ShapeSpace shapes = new ShapeSpace(model);
-        BodyFitter fitter = new BodyFitter(shapes, segments);
+        ShapeSpace shapes = new ShapeSpace(BodyModel.load(BodyModelDir.resolve()));
+        BodyFitter fitter = fitter(shapes);
 
-        Map<String, double[]> errors = new TreeMap<>();
+        Accuracy accuracy = new Accuracy();
         double[] fitMs = new double[n];
         double[] evalMs = new double[n];
         double[] rms = new double[n];
         for (int i = 0; i < n; i++) {
-            Random random = new Random(1000 + i);
-            double[] truth = randomShape(random);
-            double stature = 150 + 45 * random.nextDouble();
-            float[] dm = shapes.positions(truth);
-            ViewObservation front = observe(dm, stature, View.FRONT, 1000 + i, random, noise);
-            ViewObservation side = observe(dm, stature, View.SIDE, 1000 + i, random, noise);
+            SyntheticBody body = SyntheticBody.draw(i, shapes);
+            ViewObservation front = observe(body, View.FRONT, noise);
+            ViewObservation side = observe(body, View.SIDE, noise);
             long t0 = System.nanoTime();
-            BodyFitter.Fit fit = fitter.fit(front, side, stature);
+            BodyFitter.Fit fit = fitter.fit(front, side, body.statureCm());
             fitMs[i] = (System.nanoTime() - t0) / 1e6;
-            evalMs[i] = fitter.evaluationMillis(front, side, stature, fit);
+            evalMs[i] = fitter.evaluationMillis(front, side, body.statureCm(), fit);
             rms[i] = fit.silhouetteRmsCm();
-            Map<String, Measurement> expected = fitter.measure(dm, stature, truth[0] < 0.5);
-            for (var e : expected.entrySet()) {
-                Measurement got = fit.measurements().get(e.getKey());
-                if (got == null || Double.isNaN(got.valueCm()) || Double.isNaN(e.getValue().valueCm())) {
-                    continue;
-                }
-                double[] acc = errors.computeIfAbsent(e.getKey(), k -> new double[3]);
-                double d = got.valueCm() - e.getValue().valueCm();
-                if (Boolean.getBoolean("bench.verbose")) {
-                    System.out.printf(Locale.ROOT, "  %-18s true %6.1f error %+5.1f mm%n", e.getKey(),
-                            e.getValue().valueCm(), 10 * d);
-                }
-                acc[0] += Math.abs(d);
-                acc[1] += d;
-                acc[2]++;
-            }
-            System.out.printf(Locale.ROOT, "body %d: fit %.0f ms, silhouette rms %.2f cm%n", i, fitMs[i], rms[i]);
+            accuracy.add(fitter.measure(body.restDm(), body.statureCm(), body.female()), fit.measurements());
+            System.out.printf(Locale.ROOT, "body %d: fit %.0f ms, silhouette rms %.2f cm, arms %+.1f°/%+.1f° (true"
+                    + " %+.1f°/%+.1f°)%n", i, fitMs[i], rms[i], Math.toDegrees(fit.armAbduction()[0]),
+                    Math.toDegrees(fit.armAbduction()[1]), body.armAbductionDeg()[0], body.armAbductionDeg()[1]);
         }
-        System.out.printf(Locale.ROOT, "%n%d bodies, landmark noise %.1f cm%n", n, noise);
-        System.out.println("| measurement | MAE (mm) | mean bias (mm) |");
-        System.out.println("| --- | --- | --- |");
-        double all = 0;
-        int count = 0;
-        for (var e : errors.entrySet()) {
-            double[] a = e.getValue();
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %+.1f |%n", e.getKey(), 10 * a[0] / a[2], 10 * a[1] / a[2]);
-            if (!e.getKey().equals("stature")) {
-                all += a[0];
-                count += (int) a[2];
-            }
-        }
-        System.out.printf(Locale.ROOT, "all but stature: MAE %.1f mm%n", 10 * all / count);
+        System.out.printf(Locale.ROOT, "%n%d bodies, landmark noise %.1f cm, %d outline points%n", n, noise,
+                outlinePoints);
+        accuracy.print();
         System.out.printf(Locale.ROOT, "fit time: p50 %.0f ms, p90 %.0f ms; one objective evaluation (reference): p50"
                 + " %.1f ms; ratio p50 %.0fx%n", percentile(fitMs, 50), percentile(fitMs, 90), percentile(evalMs, 50),
                 percentile(fitMs, 50) / percentile(evalMs, 50));
         System.out.printf(Locale.ROOT, "silhouette rms: p50 %.2f cm, p90 %.2f cm%n", percentile(rms, 50),
                 percentile(rms, 90));
+    }
+
+    /** The fitter on the body model next to the checkout. */
+    public static BodyFitter fitter(ShapeSpace shapes) throws java.io.IOException {
+        return new BodyFitter(shapes, Rig.read(BodyModelDir.resolve()));
     }
 
     /** A random adult shape: clearly a woman or a man, sliders mid-range, modifiers within ±0.5. */
@@ -128,12 +94,14 @@ public final class FitBench {
         return p;
     }
 
-    static ViewObservation observe(float[] dm, double stature, View view, long seed, Random random, double noiseCm) {
-        double[] positions = new double[dm.length];
-        for (int i = 0; i < dm.length; i++) {
-            positions[i] = dm[i];
-        }
-        RenderedScene scene = Scene.seeded(seed).view(view).shape(positions).statureCm(stature).render();
+    /** The oracle's observation of a body: the render's outline and its joints with Gaussian noise. */
+    public static ViewObservation observe(SyntheticBody body, View view, double noiseCm) {
+        long seed = body.seed();
+        double stature = body.statureCm();
+        Random random = body.random();
+        double[] positions = body.restPositions();
+        RenderedScene scene = Scene.seeded(seed).view(view).shape(positions).statureCm(stature)
+                .armAbductionDeg(body.armAbductionDeg()[0], body.armAbductionDeg()[1]).render();
         int w = scene.width();
         int h = scene.height();
         float[] outline = Outline.trace(scene.mask(), w, h, outlinePoints);
@@ -153,8 +121,6 @@ public final class FitBench {
     }
 
     private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.round(p / 100 * (sorted.length - 1)))];
+        return Accuracy.percentile(values, p);
     }
 }

@@ -2,6 +2,8 @@ package dev.mensura.fitting.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mensura.fitting.body.Rig;
+import dev.mensura.testkit.render.BodyModelDir;
 import dev.mensura.testkit.render.View;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ class FitProblemTest {
         var front = FitRoundTripTest.observe(dm, stature, View.FRONT, 5);
         var side = FitRoundTripTest.observe(dm, stature, View.SIDE, 5);
         FitProblem problem = new FitProblem(new ShapeBasis(FitRoundTripTest.shapes),
-                FitRoundTripTest.model.base(), front, side, stature);
+                FitRoundTripTest.model.base(), new ArmPose(Rig.read(BodyModelDir.resolve()),
+                FitRoundTripTest.model.base()), front, side, stature);
         double[] x = problem.start(0.3);
         // somewhere off the start, inside the ranges and off the sliders' breakpoints
         Random jitter = new Random(11);
@@ -30,6 +33,8 @@ class FitProblemTest {
         x[ShapeSpace.size() + ViewCamera.ROLL] = 0.01;
         x[ShapeSpace.size() + ViewCamera.PARAMETERS + ViewCamera.PITCH] = 0.1;
         x[ShapeSpace.size() + ViewCamera.PARAMETERS + ViewCamera.YAW] = -0.02;
+        x[FitProblem.POSE] = 0.08;
+        x[FitProblem.POSE + 1] = -0.05;
         double[][] g = new double[FitProblem.residualCount()][];
         double[] r0 = problem.evaluate(x, true, g);
         int checked = 0;

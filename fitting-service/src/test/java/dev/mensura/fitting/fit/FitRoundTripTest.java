@@ -6,7 +6,6 @@ import dev.mensura.fitting.body.BodyModel;
 import dev.mensura.fitting.bench.FitBench;
 import dev.mensura.fitting.body.Rig;
 import dev.mensura.fitting.measure.Measurement;
-import dev.mensura.fitting.measure.Segment;
 import dev.mensura.silhouette.Outline;
 import dev.mensura.testkit.render.BodyModelDir;
 import dev.mensura.testkit.render.RenderedScene;
@@ -34,13 +33,8 @@ class FitRoundTripTest {
     static void load() throws IOException {
         Path dir = BodyModelDir.resolve();
         model = BodyModel.load(dir);
-        String[] bones = Rig.read(dir).dominantBones(model.base().vertexCount());
-        Segment[] segments = new Segment[bones.length];
-        for (int v = 0; v < bones.length; v++) {
-            segments[v] = Segment.ofBone(bones[v]);
-        }
         shapes = new ShapeSpace(model);
-        fitter = new BodyFitter(shapes, segments);
+        fitter = new BodyFitter(shapes, Rig.read(dir));
     }
 
     @Test

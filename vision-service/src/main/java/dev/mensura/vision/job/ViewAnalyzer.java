@@ -66,7 +66,7 @@ public class ViewAnalyzer {
         }
     }
 
-    static VisionFeatures.View features(QualityChecks.View view, PoseEstimate pose, Integer focalLength35mm) {
+    public static VisionFeatures.View features(QualityChecks.View view, PoseEstimate pose, Integer focalLength35mm) {
         float[][] landmarks = new float[pose.landmarks().size()][];
         for (int i = 0; i < landmarks.length; i++) {
             Landmark l = pose.landmark(i);

@@ -28,6 +28,22 @@ final class Posing {
     }
 
     /**
+     * A rest-pose body with its arms turned away from the sides by the given angles (negative:
+     * towards them), about each shoulder joint in the frontal plane, skinned as {@link #turnArm}.
+     */
+    static double[] abduct(BodyMesh mesh, double[] rest, double leftDeg, double rightDeg) {
+        double[] out = rest.clone();
+        if (leftDeg == 0 && rightDeg == 0) {
+            return out;
+        }
+        Map<String, double[]> joints = mesh.jointsOf(rest);
+        ArmRig rig = ArmRig.of(mesh);
+        rotate(out, rig.left, joints.get("joint-l-shoulder"), Math.toRadians(leftDeg));
+        rotate(out, rig.right, joints.get("joint-r-shoulder"), -Math.toRadians(rightDeg));
+        return out;
+    }
+
+    /**
      * Rotates the arm about the depth axis (z) through the shoulder so that the shoulder→wrist line,
      * seen from the front, hangs {@link #ARMS_DOWN_ABDUCTION_DEG} off vertical; each vertex moves by
      * its arm weight w: v' = w·(R(v−p)+p) + (1−w)·v. Joint cubes carry weights too, so the elbow and
@@ -40,7 +56,11 @@ final class Posing {
         double current = Math.atan2(dy, dx);
         double target = Math.atan2(-Math.cos(Math.toRadians(ARMS_DOWN_ABDUCTION_DEG)),
                 side * Math.sin(Math.toRadians(ARMS_DOWN_ABDUCTION_DEG)));
-        double angle = target - current;
+        rotate(pos, weight, shoulder, target - current);
+    }
+
+    /** v' = w·(R(v−p)+p) + (1−w)·v, R the rotation by {@code angle} about z through p. */
+    private static void rotate(double[] pos, double[] weight, double[] shoulder, double angle) {
         double c = Math.cos(angle);
         double s = Math.sin(angle);
         for (int v = 0; v < weight.length; v++) {

@@ -49,6 +49,8 @@ public final class Scene {
     private double cameraHeightCm = Double.NaN;
     private double aimHeightCm = Double.NaN;
     private boolean jitter = true;
+    private double abductionLeftDeg;
+    private double abductionRightDeg;
     private double noiseSigma = DEFAULT_NOISE;
     private double exposure = 1.0;
     private double blurSigmaPx;
@@ -202,13 +204,24 @@ public final class Scene {
         return this;
     }
 
-    /** Where the body model lives; default {@link BodyModelDir#resolve()}. */
+    /**
+     * Turns a shaped body's arms away from its sides (positive) or towards them (negative), each
+     * about its shoulder joint in the body's frontal plane, skinned as {@link Pose#ARMS_DOWN} is: a
+     * person holding an A-pose a little wider or narrower than the model's rest pose.
+     */
+    public Scene armAbductionDeg(double left, double right) {
+        this.abductionLeftDeg = left;
+        this.abductionRightDeg = right;
+        return this;
+    }
+
     /** Renders this body instead of the base mesh (rest pose, all vertices, decimetres). */
     public Scene shape(double[] restPositionsDm) {
         this.shape = restPositionsDm.clone();
         return this;
     }
 
+    /** Where the body model lives; default {@link BodyModelDir#resolve()}. */
     public Scene modelDir(Path dir) {
         this.modelDir = dir;
         return this;
@@ -225,7 +238,11 @@ public final class Scene {
         if (shape != null && pose != Pose.A_POSE) {
             throw new IllegalStateException("a shaped body renders in the rest pose only");
         }
-        PosedBody body = shape != null ? mesh.shaped(shape) : mesh.pose(pose);
+        if (shape == null && (abductionLeftDeg != 0 || abductionRightDeg != 0)) {
+            throw new IllegalStateException("arms are turned on a shaped body only");
+        }
+        PosedBody body = shape == null ? mesh.pose(pose)
+                : mesh.shaped(Posing.abduct(mesh, shape, abductionLeftDeg, abductionRightDeg));
 
         Random looks = stream(1);
         Appearance first = appearance(looks);
