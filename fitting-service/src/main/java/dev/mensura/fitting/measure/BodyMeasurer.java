@@ -26,6 +26,7 @@ import java.util.function.IntPredicate;
  */
 public final class BodyMeasurer {
     private static final double STEP_CM = 0.5;
+    private static final double LEVEL_SPREAD_CM = 0.5;
 
     private final Segment[] segments;
     private final Map<String, int[]> groups;
@@ -109,16 +110,35 @@ public final class BodyMeasurer {
         return v -> segments[v] != null && allowed.contains(segments[v]);
     }
 
-    /** {level, girth} of the widest (or narrowest) level girth between two heights. */
+    /**
+     * {level, girth} of the widest (or narrowest) level girth between two heights. The girth is the
+     * extreme one; the level is the mean of the levels whose girth is within {@value #LEVEL_SPREAD_CM}
+     * cm of it, weighted by how close: around a flat extreme (a waist, say) the exact argmin jumps with
+     * the slightest change of shape, and a level other measurements hang on should not.
+     */
     private static double[] extreme(Mesh body, IntPredicate region, double fromY, double toY, boolean widest) {
+        List<double[]> levels = new ArrayList<>();
         double[] best = {Double.NaN, widest ? 0 : Double.MAX_VALUE};
         for (double y = Math.min(fromY, toY); y <= Math.max(fromY, toY); y += STEP_CM) {
             double g = Girth.of(body, Plane.horizontal(y), region);
-            if (g > 0 && (widest ? g > best[1] : g < best[1])) {
-                best = new double[] {y, g};
+            if (g > 0) {
+                levels.add(new double[] {y, g});
+                if (widest ? g > best[1] : g < best[1]) {
+                    best = new double[] {y, g};
+                }
             }
         }
-        return best;
+        double sum = 0;
+        double weights = 0;
+        for (double[] level : levels) {
+            double off = Math.abs(level[1] - best[1]);
+            if (off < LEVEL_SPREAD_CM) {
+                double w = 1 - off / LEVEL_SPREAD_CM;
+                sum += w * level[0];
+                weights += w;
+            }
+        }
+        return new double[] {weights > 0 ? sum / weights : best[0], best[1]};
     }
 
     private static double[] lerp(double[] a, double[] b, double t) {
