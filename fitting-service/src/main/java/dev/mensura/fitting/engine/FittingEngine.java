@@ -1,9 +1,11 @@
 package dev.mensura.fitting.engine;
 
+import ai.djl.Device;
 import dev.mensura.fitting.body.BodyModel;
 import dev.mensura.fitting.body.Rig;
 import dev.mensura.fitting.fit.BodyFitter;
 import dev.mensura.fitting.fit.ShapeSpace;
+import dev.mensura.torch.TorchDevice;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +30,18 @@ public class FittingEngine {
     public record Loaded(BodyModel model, Rig rig, BodyFitter fitter) {
     }
 
-    public FittingEngine(@ConfigProperty(name = "mensura.fitting.bodymodel-dir") Path dir) {
+    private final String blend;
+    private final String device;
+    private final Path engineCacheDir;
+
+    public FittingEngine(@ConfigProperty(name = "mensura.fitting.bodymodel-dir") Path dir,
+                         @ConfigProperty(name = "mensura.fitting.blend") String blend,
+                         @ConfigProperty(name = "mensura.fitting.device") String device,
+                         @ConfigProperty(name = "mensura.fitting.engine-cache-dir") Path engineCacheDir) {
         this.dir = dir;
+        this.blend = blend;
+        this.device = device;
+        this.engineCacheDir = engineCacheDir;
     }
 
     void warmUp(@Observes StartupEvent started) {
@@ -69,11 +81,24 @@ public class FittingEngine {
         return l;
     }
 
+    /** {@code mensura.fitting.blend=tensor}: the body blended on DJL tensors on the chosen device. */
+    private Device blendDevice() {
+        switch (blend) {
+            case "java":
+                return null;
+            case "tensor":
+                TorchDevice.configure(engineCacheDir);
+                return TorchDevice.select(device, "mensura.fitting.device");
+            default:
+                throw new IllegalArgumentException("mensura.fitting.blend is java or tensor");
+        }
+    }
+
     private Loaded load() {
         try {
             BodyModel model = BodyModel.load(dir);
             Rig rig = Rig.read(dir);
-            return new Loaded(model, rig, new BodyFitter(new ShapeSpace(model), rig));
+            return new Loaded(model, rig, new BodyFitter(new ShapeSpace(model), rig, blendDevice()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.mensura.fitting.fit;
 
+import ai.djl.Device;
 import dev.mensura.fitting.body.BaseMesh;
 import dev.mensura.fitting.body.Rig;
 import dev.mensura.fitting.measure.BodyMeasurer;
@@ -39,9 +40,15 @@ public final class BodyFitter {
     private final BaseMesh base;
     private final ArmPose arms;
 
+    /** The body blended in plain Java. */
     public BodyFitter(ShapeSpace shapes, Rig rig) {
+        this(shapes, rig, null);
+    }
+
+    /** The body blended on DJL tensors on {@code blendDevice} (null: plain Java). */
+    public BodyFitter(ShapeSpace shapes, Rig rig, Device blendDevice) {
         this.base = shapes.model().base();
-        this.basis = new ShapeBasis(shapes);
+        this.basis = new ShapeBasis(shapes, blendDevice);
         String[] bones = rig.dominantBones(base.vertexCount());
         Segment[] segments = new Segment[bones.length];
         for (int v = 0; v < bones.length; v++) {
@@ -82,6 +89,11 @@ public final class BodyFitter {
                 Arrays.copyOfRange(x, n + ViewCamera.PARAMETERS, n + 2 * ViewCamera.PARAMETERS),
                 Arrays.copyOfRange(x, FitProblem.POSE, FitProblem.SIZE), cm, rms[0], rms[1],
                 evaluations, Uncertainty.of(measured, rms[0]));
+    }
+
+    /** Where the body is blended: a DJL device, or null for plain Java. */
+    public Device blendDevice() {
+        return basis.device();
     }
 
     /** The measurements of a body given as rest-pose positions, scaled to a stature, as a fit's are taken. */

@@ -240,11 +240,27 @@ final class FitProblem {
         return evaluate(x, true, null);
     }
 
-    /** {silhouette rms, landmark rms} in cm, without the cap. */
+    /**
+     * {silhouette rms, landmark rms} in cm, without the cap. The silhouette's leaves out its worst
+     * {@value #QUALITY_TRIM} of edges: a finger or a hand touching the hip changes an edge or two
+     * by decimetres and says nothing about how well the body fits.
+     */
     double[] rms(double[] x) {
         double[] r = evaluate(x, false, null);
-        return new double[] {rmsOf(r, 0, SILHOUETTE_RESIDUALS),
+        return new double[] {trimmedRms(Arrays.copyOfRange(r, 0, SILHOUETTE_RESIDUALS)),
             LANDMARK_SIGMA_CM * rmsOf(r, SILHOUETTE_RESIDUALS, SILHOUETTE_RESIDUALS + JOINT_RESIDUALS)};
+    }
+
+    static final double QUALITY_TRIM = 0.05;
+
+    private static double trimmedRms(double[] r) {
+        double[] used = Arrays.stream(r).filter(v -> v != 0).map(Math::abs).sorted().toArray();
+        int keep = (int) Math.ceil(used.length * (1 - QUALITY_TRIM));
+        double sum = 0;
+        for (int i = 0; i < keep; i++) {
+            sum += used[i] * used[i];
+        }
+        return Math.sqrt(sum / Math.max(1, keep));
     }
 
     private static double rmsOf(double[] r, int from, int to) {

@@ -1,5 +1,6 @@
 package dev.mensura.fitting.fit;
 
+import ai.djl.Device;
 import dev.mensura.fitting.body.BodyModel;
 import dev.mensura.fitting.body.Target;
 
@@ -9,9 +10,12 @@ import dev.mensura.fitting.body.Target;
  * proportions between the sliders' breakpoints (0, 0.5, 1: every combined target's weight is a
  * product of per-slider weights that are linear between them). So the blend is the multilinear
  * interpolation of 54 corner bodies (gender 0/1 × muscle, weight, proportions 0/0.5/1), read once,
- * and its derivative is exact too. The measure-* modifiers add their targets linearly.
+ * and its derivative is exact too. The measure-* modifiers add their targets linearly. The blend
+ * runs in plain Java (16 corners and the sparse targets) or, when given a device, as one matrix
+ * product of DJL tensors ({@link TensorBlend}); the derivatives, needed at a few vertices only,
+ * stay in Java.
  */
-public final class ShapeBasis {
+public final class ShapeBasis implements AutoCloseable {
     private static final double[] LEVELS = {0, 0.5, 1};
     private static final int MACROS = ShapeSpace.MACRO.size();
 
@@ -25,7 +29,15 @@ public final class ShapeBasis {
     private final float[][] incrDense = new float[ShapeSpace.MODIFIERS.size()][];
     private final float[][] decrDense = new float[ShapeSpace.MODIFIERS.size()][];
 
+    private final TensorBlend tensors;
+
+    /** The blend in plain Java. */
     public ShapeBasis(ShapeSpace shapes) {
+        this(shapes, null);
+    }
+
+    /** The blend on DJL tensors on {@code device}, or in plain Java when it is null. */
+    public ShapeBasis(ShapeSpace shapes, Device device) {
         BodyModel model = shapes.model();
         this.vertices = model.base().vertexCount();
         for (int g = 0; g < 2; g++) {
@@ -50,6 +62,45 @@ public final class ShapeBasis {
             incr[i].addTo(incrDense[i], 1);
             decr[i].addTo(decrDense[i], 1);
         }
+        this.tensors = device == null ? null : new TensorBlend(stack(), device);
+    }
+
+    /** The corners, then every modifier's incr and decr target: the rows {@link #weights} weighs. */
+    private float[][] stack() {
+        float[][] rows = new float[corners.length + 2 * incr.length][];
+        System.arraycopy(corners, 0, rows, 0, corners.length);
+        for (int i = 0; i < incr.length; i++) {
+            rows[corners.length + 2 * i] = incrDense[i];
+            rows[corners.length + 2 * i + 1] = decrDense[i];
+        }
+        return rows;
+    }
+
+    /** A shape's weight for each row of {@link #stack}. */
+    private float[] weights(double[] shape) {
+        float[] w = new float[corners.length + 2 * incr.length];
+        Cell cell = new Cell(shape);
+        for (int k = 0; k < 16; k++) {
+            w[cell.corner(k)] += (float) cell.weight(k);
+        }
+        for (int i = 0; i < incr.length; i++) {
+            double v = shape[MACROS + i];
+            w[corners.length + 2 * i] = (float) Math.max(0, v);
+            w[corners.length + 2 * i + 1] = (float) Math.max(0, -v);
+        }
+        return w;
+    }
+
+    /** Where the blend runs: a DJL device, or null for plain Java. */
+    public Device device() {
+        return tensors == null ? null : tensors.device();
+    }
+
+    @Override
+    public void close() {
+        if (tensors != null) {
+            tensors.close();
+        }
     }
 
     public int vertexCount() {
@@ -58,6 +109,9 @@ public final class ShapeBasis {
 
     /** Rest-pose positions (decimetres, every vertex) for a shape vector, as ShapeSpace#positions gives them. */
     public double[] positions(double[] shape) {
+        if (tensors != null) {
+            return tensors.blend(weights(shape));
+        }
         double[] out = new double[3 * vertices];
         Cell cell = new Cell(shape);
         for (int k = 0; k < 16; k++) {

@@ -89,21 +89,29 @@ public final class BodyMeasurer {
         double[] across = minus(acromionL, acromionR);
         // over the back through the cervicale (a plane held by three bony points), between the
         // acromions and behind them
-        Plane shoulders = Plane.normalTo(acromionR, Plane.cross(across, minus(cervicale, acromionR)));
         double[] behind = {acromionR[0], acromionL[0], -Double.MAX_VALUE, Math.min(acromionL[2], acromionR[2])};
-        put(m, "shoulder width", SurfacePath.lengthWithin(body, shoulders, v -> segments[v] != null, behind));
+        if (cervicale != null) {
+            Plane shoulders = Plane.normalTo(acromionR, Plane.cross(across, minus(cervicale, acromionR)));
+            put(m, "shoulder width", SurfacePath.lengthWithin(body, shoulders, v -> segments[v] != null, behind));
+        }
         put(m, "arm length", SurfacePath.dist(acromionL, elbow) + SurfacePath.dist(elbow, wrist));
         double[] waistBack = at.backPoint(waist[0]);
-        put(m, "back length", SurfacePath.length(body, Plane.normalTo(new double[] {0, 0, 0}, new double[] {1, 0, 0}),
-                in(EnumSet.of(Segment.TORSO, Segment.HEAD_NECK)), cervicale, waistBack, p -> p[2] <= neck[2]));
+        if (cervicale != null && waistBack != null) {
+            put(m, "back length", SurfacePath.length(body, Plane.normalTo(new double[] {0, 0, 0},
+                    new double[] {1, 0, 0}), in(EnumSet.of(Segment.TORSO, Segment.HEAD_NECK)), cervicale, waistBack,
+                    p -> p[2] <= neck[2]));
+        }
         double crotchHeight = at.crotch[1] - at.sole;
         put(m, "crotch height", crotchHeight);
         put(m, "inside leg length", Math.hypot(crotchHeight, ankle[0] - at.crotch[0]));
         return m;
     }
 
+    /** A measurement the body does not allow (its landmarks not found: NaN) is left out, not reported as a number. */
     private static void put(Map<String, Measurement> m, String name, double cm) {
-        m.put(name, new Measurement(name, cm, 0));
+        if (Double.isFinite(cm) && cm > 0) {
+            m.put(name, new Measurement(name, cm, 0));
+        }
     }
 
     private IntPredicate in(Set<Segment> allowed) {
@@ -235,15 +243,15 @@ public final class BodyMeasurer {
             return new double[] {joint[0], best, joint[2]};
         }
 
-        /** The rearmost surface point on the midline at height y. */
+        /** The rearmost surface point on the midline at height y; null when the body has none there. */
         double[] backPoint(double y) {
-            List<double[]> near = new ArrayList<>();
+            double[] best = null;
             for (int v : body.triangles()) {
-                if (Math.abs(body.x(v)) < 1 && Math.abs(body.y(v) - y) < 1) {
-                    near.add(new double[] {body.x(v), body.y(v), body.z(v)});
+                if (Math.abs(body.x(v)) < 1 && Math.abs(body.y(v) - y) < 1 && (best == null || body.z(v) < best[2])) {
+                    best = new double[] {body.x(v), body.y(v), body.z(v)};
                 }
             }
-            return near.stream().min(java.util.Comparator.comparingDouble(p -> p[2])).orElseThrow();
+            return best;
         }
     }
 }

@@ -17,7 +17,7 @@ public final class Accuracy {
             if (got == null || Double.isNaN(got.valueCm()) || Double.isNaN(e.getValue().valueCm())) {
                 continue;
             }
-            double[] acc = errors.computeIfAbsent(e.getKey(), k -> new double[3]);
+            double[] acc = errors.computeIfAbsent(e.getKey(), k -> new double[4]);
             double d = got.valueCm() - e.getValue().valueCm();
             if (Boolean.getBoolean("bench.verbose")) {
                 System.out.printf(Locale.ROOT, "  %-18s true %6.1f error %+5.1f mm%n", e.getKey(),
@@ -26,18 +26,22 @@ public final class Accuracy {
             acc[0] += Math.abs(d);
             acc[1] += d;
             acc[2]++;
+            if (Math.abs(d) <= got.uncertaintyCm()) {
+                acc[3]++;
+            }
         }
     }
 
     /** The table for docs/benchmarks.md, and the MAE over all measurements but the given stature. */
     public void print() {
-        System.out.println("| measurement | MAE (mm) | mean bias (mm) |");
-        System.out.println("| --- | --- | --- |");
+        System.out.println("| measurement | MAE (mm) | mean bias (mm) | error within the stated uncertainty |");
+        System.out.println("| --- | --- | --- | --- |");
         double all = 0;
         int count = 0;
         for (var e : errors.entrySet()) {
             double[] a = e.getValue();
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %+.1f |%n", e.getKey(), 10 * a[0] / a[2], 10 * a[1] / a[2]);
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %+.1f | %.0f %% |%n", e.getKey(), 10 * a[0] / a[2],
+                    10 * a[1] / a[2], 100 * a[3] / a[2]);
             if (!e.getKey().equals("stature")) {
                 all += a[0];
                 count += (int) a[2];

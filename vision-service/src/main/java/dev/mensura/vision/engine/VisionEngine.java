@@ -1,6 +1,7 @@
 package dev.mensura.vision.engine;
 
 import ai.djl.Device;
+import dev.mensura.torch.TorchDevice;
 import dev.mensura.vision.face.FaceDetector;
 import dev.mensura.vision.model.MediaPipeModel;
 import dev.mensura.vision.model.ModelDirectory;
@@ -92,7 +93,7 @@ public class VisionEngine {
             throw new IllegalStateException("models not ready: " + String.join("; ", problems));
         }
         TorchDevice.configure(engineCacheDir);
-        device = TorchDevice.select(deviceChoice);
+        device = TorchDevice.select(deviceChoice, "mensura.vision.device");
         Log.infof("loading MediaPipe graphs on %s", device);
         faces = new FaceDetector(graph(FaceDetector.MODEL));
         pose = new PoseEstimator(graph(MediaPipeModel.POSE_DETECTION), graph(landmarkModel));

@@ -1,7 +1,7 @@
 package dev.mensura.vision.bench;
 
 import ai.djl.Device;
-import dev.mensura.vision.engine.TorchDevice;
+import dev.mensura.torch.TorchDevice;
 import dev.mensura.vision.tflite.GraphOutput;
 import dev.mensura.vision.tflite.TfliteGraph;
 import dev.mensura.vision.tflite.TfliteReader;

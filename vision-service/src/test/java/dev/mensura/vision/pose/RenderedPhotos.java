@@ -2,7 +2,7 @@ package dev.mensura.vision.pose;
 
 import ai.djl.Device;
 import dev.mensura.testkit.render.RenderedScene;
-import dev.mensura.vision.engine.TorchDevice;
+import dev.mensura.torch.TorchDevice;
 import dev.mensura.vision.image.RgbImage;
 import dev.mensura.vision.model.MediaPipeModel;
 import dev.mensura.vision.tflite.TfliteReader;

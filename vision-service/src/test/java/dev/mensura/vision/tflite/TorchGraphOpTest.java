@@ -3,7 +3,7 @@ package dev.mensura.vision.tflite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
-import dev.mensura.vision.engine.TorchDevice;
+import dev.mensura.torch.TorchDevice;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.mensura.testkit.render.BodyModelDir;
 import dev.mensura.testkit.render.RenderedScene;
 import dev.mensura.testkit.render.Scene;
 import dev.mensura.testkit.render.View;
-import dev.mensura.vision.engine.TorchDevice;
+import dev.mensura.torch.TorchDevice;
 import dev.mensura.vision.image.RgbImage;
 import dev.mensura.vision.job.ViewAnalyzer;
 import dev.mensura.vision.model.MediaPipeModel;

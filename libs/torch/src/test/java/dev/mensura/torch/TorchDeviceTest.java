@@ -1,4 +1,4 @@
-package dev.mensura.vision.engine;
+package dev.mensura.torch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +18,10 @@ class TorchDeviceTest {
         TorchDevice.configure(Path.of("target/djl-cache"));
         assertThat(TorchDevice.engine().getEngineName()).isEqualTo("PyTorch");
         assertThat(TorchDevice.engine().getVersion()).isEqualTo("2.5.1");
-        assertThat(TorchDevice.select("cpu")).isEqualTo(Device.cpu());
+        assertThat(TorchDevice.select("cpu", "device")).isEqualTo(Device.cpu());
         if (TorchDevice.engine().getGpuCount() == 0) {
-            assertThat(TorchDevice.select("auto")).isEqualTo(Device.cpu());
-            assertThatThrownBy(() -> TorchDevice.select("gpu")).hasMessageContaining("no GPU");
+            assertThat(TorchDevice.select("auto", "device")).isEqualTo(Device.cpu());
+            assertThatThrownBy(() -> TorchDevice.select("gpu", "device")).hasMessageContaining("no GPU");
         }
         try (NDManager nd = NDManager.newBaseManager(Device.cpu(), TorchDevice.ENGINE)) {
             // A 3x3 box filter over a 4x4 ramp, no padding: each output is the mean-times-9 of its window.
