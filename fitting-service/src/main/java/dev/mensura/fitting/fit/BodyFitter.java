@@ -11,7 +11,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.DoubleStream;
+import java.util.ArrayList;
+import java.util.stream.Stream;
 
 /**
  * Fits the hm08 body to a front and a side photo and the stated height. Unknowns: the shape
@@ -33,7 +34,12 @@ import java.util.stream.DoubleStream;
  */
 public final class BodyFitter {
     static final List<String> JOINTS = FitProblem.JOINTS;
-    private static final double[] STARTS = {0.05, 0.95};
+    /** The starts' sexes: the sexes' shapes differ more than one descent bridges. */
+    private static final double[] GENDERS = {0.05, 0.95};
+    /** The starts' camera pitches (rad, down): level, a phone tilted at a standing person, steeper. */
+    private static final double[] PITCHES = {0, 0.15, 0.3};
+    /** How many of the cheap stages' best go on to the full fit. */
+    private static final int REFINED = 2;
 
     private final ShapeBasis basis;
     private final BodyMeasurer measurer;
@@ -71,13 +77,22 @@ public final class BodyFitter {
     }
 
     public Fit fit(ViewObservation front, ViewObservation side, double statureCm) {
-        // the two starts are independent: one core each
-        List<FitProblem.Solution> solutions = DoubleStream.of(STARTS).parallel()
-                .mapToObj(gender -> new FitProblem(basis, base, arms, front, side, statureCm).solve(gender))
-                .toList();
-        FitProblem.Solution best = solutions.stream().min(Comparator.comparingDouble(FitProblem.Solution::cost))
+        // every start's cheap stages, then the full fit from the best few; starts run in parallel
+        List<double[]> starts = new ArrayList<>();
+        for (double gender : GENDERS) {
+            for (double pitch : PITCHES) {
+                starts.add(new double[] {gender, pitch});
+            }
+        }
+        List<FitProblem.Solution> coarse = starts.parallelStream()
+                .map(s -> problem(front, side, statureCm).coarse(s[0], s[1])).toList();
+        List<FitProblem.Solution> refined = coarse.stream()
+                .sorted(Comparator.comparingDouble(FitProblem.Solution::cost)).limit(REFINED).toList()
+                .parallelStream().map(c -> problem(front, side, statureCm).refine(c.x())).toList();
+        FitProblem.Solution best = refined.stream().min(Comparator.comparingDouble(FitProblem.Solution::cost))
                 .orElseThrow();
-        int evaluations = solutions.stream().mapToInt(FitProblem.Solution::evaluations).sum();
+        int evaluations = Stream.concat(coarse.stream(), refined.stream()).mapToInt(FitProblem.Solution::evaluations)
+                .sum();
         double[] x = best.x();
         int n = ShapeSpace.size();
         double[] shape = Arrays.copyOf(x, n);
@@ -94,6 +109,10 @@ public final class BodyFitter {
     /** Where the body is blended: a DJL device, or null for plain Java. */
     public Device blendDevice() {
         return basis.device();
+    }
+
+    private FitProblem problem(ViewObservation front, ViewObservation side, double statureCm) {
+        return new FitProblem(basis, base, arms, front, side, statureCm);
     }
 
     /** The measurements of a body given as rest-pose positions, scaled to a stature, as a fit's are taken. */

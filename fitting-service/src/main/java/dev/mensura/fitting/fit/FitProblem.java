@@ -98,21 +98,41 @@ final class FitProblem {
         this.bodyVertices = Arrays.stream(base.bodyTriangles()).distinct().sorted().toArray();
     }
 
-    /** From an average body of the given sex: the cameras from the joints, then everything. */
+    /** From an average body of the given sex, cameras level at first: {@link #coarse} then {@link #refine}. */
     Solution solve(double gender) {
-        double[] x = start(gender);
+        return refine(coarse(gender, 0).x());
+    }
+
+    /**
+     * The cheap stages from an average body of the given sex and cameras pitched down by
+     * {@code pitch} (rad): the cameras from the joints and the outline's extent with the pitch held
+     * (the joints of an average body cannot tell a near, high, steep camera from a far, low, level
+     * one, so the pitch is a hypothesis, not a result of this stage), then the macro sliders, the
+     * arms and the cameras, pitch free, against the silhouettes.
+     */
+    Solution coarse(double gender, double pitch) {
+        double[] x = start(gender, pitch);
         landmarksOnly = true;
-        x = optimise(x, range(SHAPE, SIZE), 50).x();
+        int[] cameras = new int[2 * (CAM - 1)];
+        int k = 0;
+        for (int i = SHAPE; i < SHAPE + 2 * CAM; i++) {
+            if ((i - SHAPE) % CAM != ViewCamera.PITCH) {
+                cameras[k++] = i;
+            }
+        }
+        x = optimise(x, cameras, 50).x();
         landmarksOnly = false;
-        // the macro sliders with the cameras and arms before the modifiers: a smoother problem first
         int macros = ShapeSpace.MACRO.size();
         int[] macroAndCameras = new int[macros + SIZE - SHAPE];
         for (int i = 0; i < macroAndCameras.length; i++) {
             macroAndCameras[i] = i < macros ? i : SHAPE + i - macros;
         }
-        x = optimise(x, macroAndCameras, 50).x();
-        Solution all = optimise(x, range(0, SIZE), 200);
-        return new Solution(all.x(), all.cost(), evaluations);
+        return optimise(x, macroAndCameras, 50);
+    }
+
+    /** Everything together from a coarse solution. */
+    Solution refine(double[] x) {
+        return optimise(x, range(0, SIZE), 200);
     }
 
     private double[] expand(double[] sub, int[] indices) {
@@ -132,22 +152,32 @@ final class FitProblem {
     }
 
     double[] start(double gender) {
+        return start(gender, 0);
+    }
+
+    double[] start(double gender, double pitch) {
         double[] x = new double[SIZE];
         System.arraycopy(ShapeSpace.neutral(gender), 0, x, 0, SHAPE);
-        System.arraycopy(initialCamera(views[0]), 0, x, SHAPE, CAM);
-        System.arraycopy(initialCamera(views[1]), 0, x, SHAPE + CAM, CAM);
+        System.arraycopy(initialCamera(views[0], pitch), 0, x, SHAPE, CAM);
+        System.arraycopy(initialCamera(views[1], pitch), 0, x, SHAPE + CAM, CAM);
         return x;
     }
 
-    /** From the outline's extent: distance from its pixel height, height from the soles' row. */
-    private double[] initialCamera(ObservedRows rows) {
+    /**
+     * From the outline's extent and a guessed pitch: distance from its pixel height, height such
+     * that the soles' row looks down at the floor under the person.
+     */
+    private double[] initialCamera(ObservedRows rows, double pitch) {
         ViewObservation view = rows.view();
-        double distance = view.focalPx() * stature / (rows.bottom() - rows.top());
-        double height = (rows.bottom() - view.height() / 2.0) * distance / view.focalPx();
-        double offset = (rows.centre() - view.width() / 2.0) * distance / view.focalPx();
+        double f = view.focalPx();
+        double distance = f * stature / (rows.bottom() - rows.top());
+        double belowAxis = Math.atan((rows.bottom() - view.height() / 2.0) / f);
+        double height = distance * Math.tan(pitch + belowAxis);
+        double offset = (rows.centre() - view.width() / 2.0) * distance / f;
         double[] c = new double[CAM];
         c[ViewCamera.DISTANCE] = distance;
         c[ViewCamera.HEIGHT] = height;
+        c[ViewCamera.PITCH] = pitch;
         c[ViewCamera.OFFSET] = offset;
         return c;
     }
@@ -157,6 +187,7 @@ final class FitProblem {
      * iteration limit is not an error: the best point seen so far is the answer.
      */
     private Solution optimise(double[] x, int[] freeIndices, int maxIterations) {
+        int before = evaluations;
         this.fixed = x.clone();
         this.free = freeIndices;
         this.bestX = x.clone();
@@ -179,9 +210,9 @@ final class FitProblem {
                             .lazyEvaluation(false)
                             .build());
             double[] end = expand(optimum.getPoint().toArray(), free);
-            return new Solution(end, optimum.getCost() * optimum.getCost(), evaluations);
+            return new Solution(end, optimum.getCost() * optimum.getCost(), evaluations - before);
         } catch (MathIllegalStateException limitReached) {
-            return new Solution(bestX, bestCost, evaluations);
+            return new Solution(bestX, bestCost, evaluations - before);
         }
     }
 
@@ -358,11 +389,12 @@ final class FitProblem {
         for (int view = 0; view < 2; view++) {
             double[] camera = Arrays.copyOfRange(x, SHAPE + CAM * view, SHAPE + CAM * (view + 1));
             ViewCamera.Projector projector = new ViewCamera.Projector(views[view].view(), camera);
+            double[] uv = projectBody(projector, cm);
             if (!landmarksOnly) {
-                silhouette(view, projector, cm, r, gradients, d, capped);
+                silhouette(view, projector, uv, r, gradients, d, capped);
             }
             landmarks(view, projector, cm, r, gradients, d);
-            extent(view, projector, cm, r, gradients, d);
+            extent(view, projector, uv, r, gradients, d);
         }
         int o = SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + EXTENT_RESIDUALS;
         double[] neutral = ShapeSpace.neutral(0.5);
@@ -408,10 +440,9 @@ final class FitProblem {
     }
 
     /** Each observed edge against its edge of the body's projected silhouette on that row. */
-    private void silhouette(int view, ViewCamera.Projector projector, double[] cm, double[] r, double[][] gradients,
+    private void silhouette(int view, ViewCamera.Projector projector, double[] uv, double[] r, double[][] gradients,
                             Derivatives d, boolean capped) {
         ObservedRows observed = views[view];
-        double[] uv = projectBody(projector, cm);
         RowSilhouette.Row[] model = RowSilhouette.edges(uv, base.bodyTriangles(), observed.rows());
         double cmPerPx = projector.distance() / projector.focal();
         int offset = view * ROWS * EDGES;
@@ -519,10 +550,9 @@ final class FitProblem {
      * The outline's top and bottom rows against the body's highest and lowest projected points:
      * the rows carry only horizontal evidence, and these pin the camera's height and pitch.
      */
-    private void extent(int view, ViewCamera.Projector projector, double[] cm, double[] r, double[][] gradients,
+    private void extent(int view, ViewCamera.Projector projector, double[] uv, double[] r, double[][] gradients,
                         Derivatives d) {
         ObservedRows observed = views[view];
-        double[] uv = projectBody(projector, cm);
         int highest = -1;
         int lowest = -1;
         for (int v : bodyVertices) {

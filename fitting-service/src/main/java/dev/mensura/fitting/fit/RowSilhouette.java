@@ -11,6 +11,10 @@ import java.util.Arrays;
  * lies on and where, so that its derivative follows from the two vertices'.
  */
 final class RowSilhouette {
+    private static final int INDEX_BITS = 24;
+    /** Sorting keys stay positive for edges this far left of the image. */
+    private static final double OFFSET_PX = 1 << 20;
+
     private RowSilhouette() {
     }
 
@@ -34,6 +38,9 @@ final class RowSilhouette {
         int[][] ends = new int[n][64 * 4];
         double[][] fractions = new double[n][64 * 2];
         int[] counts = new int[n];
+        // the rows are evenly spaced (or nearly): the first row at or below a height is a division away
+        double first = rows[0];
+        double step = n > 1 ? (rows[n - 1] - rows[0]) / (n - 1) : 1;
         for (int t = 0; t < triangles.length; t += 3) {
             int a = triangles[t];
             int b = triangles[t + 1];
@@ -43,8 +50,16 @@ final class RowSilhouette {
             double vc = uv[2 * c + 1];
             double lo = Math.min(va, Math.min(vb, vc));
             double hi = Math.max(va, Math.max(vb, vc));
-            int k = Arrays.binarySearch(rows, lo);
-            k = k < 0 ? -k - 1 : k;
+            if (hi < first || lo > rows[n - 1]) {
+                continue;
+            }
+            int k = Math.max(0, Math.min(n - 1, (int) Math.ceil((lo - first) / step)));
+            while (k < n && rows[k] < lo) {
+                k++;
+            }
+            while (k > 0 && rows[k - 1] >= lo) {
+                k--;
+            }
             for (; k < n && rows[k] <= hi; k++) {
                 double row = rows[k];
                 int i = counts[k];
@@ -102,11 +117,16 @@ final class RowSilhouette {
         if (n == 0) {
             return new Row(new double[0], new int[0], new double[0]);
         }
-        Integer[] order = new Integer[n];
+        // by start: the start (to 1/1024 px, offset to be positive) and the index packed in a long
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            keys[i] = (Math.round((spans[2 * i] + OFFSET_PX) * 1024) << INDEX_BITS) | i;
         }
-        Arrays.sort(order, (x, y) -> Double.compare(spans[2 * x], spans[2 * y]));
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (keys[i] & ((1L << INDEX_BITS) - 1));
+        }
         double[] u = new double[2 * n];
         int[] from = new int[4 * n];
         double[] at = new double[2 * n];

@@ -64,14 +64,18 @@ final class ViewCamera {
         }
 
         void project(double x, double y, double z, double[] out) {
+            double[] c = inCamera(x, y, z);
+            out[0] = cx + focal * c[0] / c[2];
+            out[1] = cy - focal * c[1] / c[2];
+        }
+
+        /** A body point relative to the camera: {right, up, depth}. */
+        private double[] inCamera(double x, double y, double z) {
             double qx = (side ? -z : x) - camera[OFFSET];
             double qy = y - camera[HEIGHT];
             double qz = (side ? x : z) - camera[DISTANCE];
-            double cxv = r[0] * qx + r[1] * qy + r[2] * qz;
-            double cyv = r[3] * qx + r[4] * qy + r[5] * qz;
-            double d = r[6] * qx + r[7] * qy + r[8] * qz;
-            out[0] = cx + focal * cxv / d;
-            out[1] = cy - focal * cyv / d;
+            return new double[] {r[0] * qx + r[1] * qy + r[2] * qz, r[3] * qx + r[4] * qy + r[5] * qz,
+                r[6] * qx + r[7] * qy + r[8] * qz};
         }
 
         /**
@@ -79,12 +83,10 @@ final class ViewCamera {
          * du/dy, du/dz, dv/dx, dv/dy, dv/dz}.
          */
         void projectWithGradient(double x, double y, double z, double[] out) {
-            double qx = (side ? -z : x) - camera[OFFSET];
-            double qy = y - camera[HEIGHT];
-            double qz = (side ? x : z) - camera[DISTANCE];
-            double a = r[0] * qx + r[1] * qy + r[2] * qz;
-            double b = r[3] * qx + r[4] * qy + r[5] * qz;
-            double d = r[6] * qx + r[7] * qy + r[8] * qz;
+            double[] c = inCamera(x, y, z);
+            double a = c[0];
+            double b = c[1];
+            double d = c[2];
             out[0] = cx + focal * a / d;
             out[1] = cy - focal * b / d;
             double[] du = new double[3];

@@ -10,8 +10,14 @@ import java.util.TreeMap;
 public final class Accuracy {
     private final Map<String, double[]> errors = new TreeMap<>();
 
-    /** Adds one body's errors (cm); prints them when {@code -Dbench.verbose=true}. */
-    public void add(Map<String, Measurement> expected, Map<String, Measurement> fitted) {
+    /**
+     * Adds one body's errors (cm); prints them when {@code -Dbench.verbose=true}.
+     *
+     * @return this body's mean absolute error over all measurements but stature, cm
+     */
+    public double add(Map<String, Measurement> expected, Map<String, Measurement> fitted) {
+        double sum = 0;
+        int n = 0;
         for (var e : expected.entrySet()) {
             Measurement got = fitted.get(e.getKey());
             if (got == null || Double.isNaN(got.valueCm()) || Double.isNaN(e.getValue().valueCm())) {
@@ -29,7 +35,12 @@ public final class Accuracy {
             if (Math.abs(d) <= got.uncertaintyCm()) {
                 acc[3]++;
             }
+            if (!e.getKey().equals("stature")) {
+                sum += Math.abs(d);
+                n++;
+            }
         }
+        return sum / Math.max(1, n);
     }
 
     /** The table for docs/benchmarks.md, and the MAE over all measurements but the given stature. */

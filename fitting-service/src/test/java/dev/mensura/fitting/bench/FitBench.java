@@ -25,7 +25,8 @@ import java.util.Random;
  * time against the reference, one evaluation of the objective (a body blended, framed, both
  * photos' silhouettes and joints projected) in the same process.
  *
- * <p>{@code dev/bench-fitting [n] [landmarkNoiseCm] [outlinePoints]}, defaults 20, 1.0 and 1024 (vision's).
+ * <p>{@code dev/bench-fitting [n] [landmarkNoiseCm] [outlinePoints] [first]}, defaults 20, 1.0, 1024 (vision's)
+ * and 0.
  */
 public final class FitBench {
     /**
@@ -45,6 +46,7 @@ public final class FitBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double noise = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
         outlinePoints = args.length > 2 ? Integer.parseInt(args[2]) : outlinePoints;
+        int first = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         ShapeSpace shapes = new ShapeSpace(BodyModel.load(BodyModelDir.resolve()));
         BodyFitter fitter = fitter(shapes);
 
@@ -53,7 +55,7 @@ public final class FitBench {
         double[] evalMs = new double[n];
         double[] rms = new double[n];
         for (int i = 0; i < n; i++) {
-            SyntheticBody body = SyntheticBody.draw(i, shapes);
+            SyntheticBody body = SyntheticBody.draw(first + i, shapes);
             ViewObservation front = observe(body, View.FRONT, noise);
             ViewObservation side = observe(body, View.SIDE, noise);
             long t0 = System.nanoTime();
@@ -61,9 +63,9 @@ public final class FitBench {
             fitMs[i] = (System.nanoTime() - t0) / 1e6;
             evalMs[i] = fitter.evaluationMillis(front, side, body.statureCm(), fit);
             rms[i] = fit.silhouetteRmsCm();
-            accuracy.add(fitter.measure(body.restDm(), body.statureCm(), body.female()), fit.measurements());
-            System.out.printf(Locale.ROOT, "body %d: fit %.0f ms, silhouette rms %.2f cm, arms %+.1f°/%+.1f° (true"
-                    + " %+.1f°/%+.1f°)%n", i, fitMs[i], rms[i], Math.toDegrees(fit.armAbduction()[0]),
+            double mae = accuracy.add(fitter.measure(body.restDm(), body.statureCm(), body.female()), fit.measurements());
+            System.out.printf(Locale.ROOT, "body %d: MAE %.1f mm, fit %.0f ms, silhouette rms %.2f cm, arms %+.1f°/%+.1f° (true"
+                    + " %+.1f°/%+.1f°)%n", first + i, 10 * mae, fitMs[i], rms[i], Math.toDegrees(fit.armAbduction()[0]),
                     Math.toDegrees(fit.armAbduction()[1]), body.armAbductionDeg()[0], body.armAbductionDeg()[1]);
         }
         System.out.printf(Locale.ROOT, "%n%d bodies, landmark noise %.1f cm, %d outline points%n", n, noise,

@@ -65,7 +65,7 @@ class FitRoundTripTest {
         }
         double mae = sum / n;
         System.out.printf("mean absolute error over all measurements: %.2f cm%n", mae);
-        assertThat(mae).isLessThan(0.6);
+        assertThat(mae).isLessThan(0.3);
     }
 
     static double[] randomShape(Random r) {

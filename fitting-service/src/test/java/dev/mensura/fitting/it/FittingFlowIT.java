@@ -159,7 +159,7 @@ class FittingFlowIT {
         landmarks[0] = new float[] {(float) (head[0] / w), (float) (head[1] / h), 0, 1, 1};
         float[][] world = new float[33][3];
         return new VisionFeatures.View(name, w, h, scene.focalPx(), false, landmarks, world,
-                Outline.trace(scene.mask(), w, h, 256));
+                Outline.trace(scene.mask(), w, h, 1024));
     }
 
     private static JsonPath awaitMeasurements(String sub, String jobId) {
