@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Fits the hm08 body to a front and a side photo and the stated height. Unknowns: the shape
- * ({@link ShapeSpace}), how the person holds each arm against the rest pose ({@link ArmPose}) and
+ * ({@link ShapeSpace}), how the person holds each arm and leg against the rest pose ({@link LimbPose}) and
  * each photo's camera ({@link ViewCamera}: distance, height, pitch, sideways offset, roll, yaw; the
  * focal length is known). The body is scaled to the stated
  * height, which fixes the scale. Objective ({@link FitProblem}), solved by Levenberg–Marquardt with
@@ -44,7 +44,7 @@ public final class BodyFitter {
     private final ShapeBasis basis;
     private final BodyMeasurer measurer;
     private final BaseMesh base;
-    private final ArmPose arms;
+    private final LimbPose limbs;
 
     /** The body blended in plain Java. */
     public BodyFitter(ShapeSpace shapes, Rig rig) {
@@ -61,14 +61,15 @@ public final class BodyFitter {
             segments[v] = Segment.ofBone(bones[v]);
         }
         this.measurer = new BodyMeasurer(segments, base.groups());
-        this.arms = new ArmPose(rig, base);
+        this.limbs = new LimbPose(rig, base);
     }
 
     /**
-     * The outcome: shape, cameras, how far each arm (left, right) was turned out from the rest pose
-     * (radians), the fitted body in the rest pose (cm, soles at 0) and how well it agrees.
+     * The outcome: shape, cameras, how far each limb (left arm, right arm, left leg, right leg) was
+     * turned out from the rest pose (radians), the fitted body in the rest pose (cm, soles at 0) and
+     * how well it agrees.
      */
-    public record Fit(double[] shape, double[] frontCamera, double[] sideCamera, double[] armAbduction, double[] bodyCm,
+    public record Fit(double[] shape, double[] frontCamera, double[] sideCamera, double[] limbAbduction, double[] bodyCm,
                       double silhouetteRmsCm, double landmarkRmsCm, int evaluations,
                       Map<String, Measurement> measurements) {
         public boolean female() {
@@ -96,7 +97,7 @@ public final class BodyFitter {
         double[] x = best.x();
         int n = ShapeSpace.size();
         double[] shape = Arrays.copyOf(x, n);
-        FitProblem problem = new FitProblem(basis, base, arms, front, side, statureCm);
+        FitProblem problem = new FitProblem(basis, base, limbs, front, side, statureCm);
         double[] rms = problem.rms(x);
         double[] cm = problem.bodyCm(shape);
         Map<String, Measurement> measured = measurer.measure(new Mesh(cm, base.bodyTriangles()), shape[0] < 0.5);
@@ -112,7 +113,7 @@ public final class BodyFitter {
     }
 
     private FitProblem problem(ViewObservation front, ViewObservation side, double statureCm) {
-        return new FitProblem(basis, base, arms, front, side, statureCm);
+        return new FitProblem(basis, base, limbs, front, side, statureCm);
     }
 
     /** The measurements of a body given as rest-pose positions, scaled to a stature, as a fit's are taken. */
@@ -126,12 +127,12 @@ public final class BodyFitter {
     }
 
     double[] residualsAt(ViewObservation front, ViewObservation side, double statureCm, double[] x) {
-        return new FitProblem(basis, base, arms, front, side, statureCm).residuals(x);
+        return new FitProblem(basis, base, limbs, front, side, statureCm).residuals(x);
     }
 
     /** Residual RMS {silhouette, landmarks} (cm) at a given point: shape then the two cameras. */
     double[] rmsAt(ViewObservation front, ViewObservation side, double statureCm, double[] x) {
-        return new FitProblem(basis, base, arms, front, side, statureCm).rms(x);
+        return new FitProblem(basis, base, limbs, front, side, statureCm).rms(x);
     }
 
     /**
@@ -140,13 +141,13 @@ public final class BodyFitter {
      * Median of 20.
      */
     public double evaluationMillis(ViewObservation front, ViewObservation side, double statureCm, Fit fit) {
-        FitProblem problem = new FitProblem(basis, base, arms, front, side, statureCm);
+        FitProblem problem = new FitProblem(basis, base, limbs, front, side, statureCm);
         int n = ShapeSpace.size();
         double[] x = new double[FitProblem.SIZE];
         System.arraycopy(fit.shape(), 0, x, 0, n);
         System.arraycopy(fit.frontCamera(), 0, x, n, ViewCamera.PARAMETERS);
         System.arraycopy(fit.sideCamera(), 0, x, n + ViewCamera.PARAMETERS, ViewCamera.PARAMETERS);
-        System.arraycopy(fit.armAbduction(), 0, x, FitProblem.POSE, ArmPose.ANGLES);
+        System.arraycopy(fit.limbAbduction(), 0, x, FitProblem.POSE, LimbPose.ANGLES);
         double[] times = new double[20];
         for (int i = 0; i < times.length; i++) {
             long t0 = System.nanoTime();

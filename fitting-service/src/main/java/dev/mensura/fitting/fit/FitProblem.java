@@ -43,10 +43,10 @@ final class FitProblem {
 
     private static final int SHAPE = ShapeSpace.size();
     private static final int CAM = ViewCamera.PARAMETERS;
-    /** Where the arms' angles sit in x, after the cameras. */
+    /** Where the limbs' angles sit in x, after the cameras. */
     static final int POSE = SHAPE + 2 * CAM;
-    static final int SIZE = POSE + ArmPose.ANGLES;
-    /** The arms' angles are free within a range, with a weak pull to the rest pose: 1 unit per 0.5 rad. */
+    static final int SIZE = POSE + LimbPose.ANGLES;
+    /** The limbs' angles are free within a range, with a weak pull to the rest pose: 1 unit per 0.5 rad. */
     static final double POSE_PRIOR = 2;
     static final double MAX_POSE_RAD = 0.5;
     /**
@@ -64,7 +64,7 @@ final class FitProblem {
 
     private final ShapeBasis basis;
     private final BaseMesh base;
-    private final ArmPose arms;
+    private final LimbPose limbs;
     private final ObservedRows[] views;
     private final double stature;
     private final int[][] jointMembers;
@@ -82,11 +82,11 @@ final class FitProblem {
     record Solution(double[] x, double cost, int evaluations) {
     }
 
-    FitProblem(ShapeBasis basis, BaseMesh base, ArmPose arms, ViewObservation front, ViewObservation side,
+    FitProblem(ShapeBasis basis, BaseMesh base, LimbPose limbs, ViewObservation front, ViewObservation side,
                double stature) {
         this.basis = basis;
         this.base = base;
-        this.arms = arms;
+        this.limbs = limbs;
         this.views = new ObservedRows[] {ObservedRows.of(front), ObservedRows.of(side)};
         this.stature = stature;
         this.jointMembers = new int[JOINTS.size()][];
@@ -108,7 +108,7 @@ final class FitProblem {
      * {@code pitch} (rad): the cameras from the joints and the outline's extent with the pitch held
      * (the joints of an average body cannot tell a near, high, steep camera from a far, low, level
      * one, so the pitch is a hypothesis, not a result of this stage), then the macro sliders, the
-     * arms and the cameras, pitch free, against the silhouettes.
+     * limbs and the cameras, pitch free, against the silhouettes.
      */
     Solution coarse(double gender, double pitch) {
         double[] x = start(gender, pitch);
@@ -217,7 +217,7 @@ final class FitProblem {
     }
 
     static int residualCount() {
-        return SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + EXTENT_RESIDUALS + SHAPE + 4 + ArmPose.ANGLES
+        return SILHOUETTE_RESIDUALS + JOINT_RESIDUALS + EXTENT_RESIDUALS + SHAPE + 4 + LimbPose.ANGLES
                 + SAME_SPOT.length;
     }
 
@@ -226,7 +226,7 @@ final class FitProblem {
         for (int i = 0; i < SHAPE; i++) {
             x[i] = Math.max(ShapeSpace.lower(i), Math.min(ShapeSpace.upper(i), x[i]));
         }
-        for (int a = 0; a < ArmPose.ANGLES; a++) {
+        for (int a = 0; a < LimbPose.ANGLES; a++) {
             x[POSE + a] = Math.max(-MAX_POSE_RAD, Math.min(MAX_POSE_RAD, x[POSE + a]));
         }
         for (int v = 0; v < 2; v++) {
@@ -381,9 +381,9 @@ final class FitProblem {
             }
         }
         double[] angles = Arrays.copyOfRange(x, POSE, SIZE);
-        double[][] pivots = arms.pivots(cm);
+        double[][] pivots = limbs.pivots(cm);
         double[] rest = cm;
-        cm = arms.posed(rest, angles, pivots);
+        cm = limbs.posed(rest, angles, pivots);
         Derivatives d = gradients == null ? null : new Derivatives(shape, dm, frame, rest, angles, pivots);
         double[] r = new double[residualCount()];
         for (int view = 0; view < 2; view++) {
@@ -417,7 +417,7 @@ final class FitProblem {
                 o++;
             }
         }
-        for (int a = 0; a < ArmPose.ANGLES; a++) {
+        for (int a = 0; a < LimbPose.ANGLES; a++) {
             r[o] = POSE_PRIOR * angles[a];
             if (gradients != null) {
                 gradients[o] = new double[SIZE];
@@ -586,11 +586,11 @@ final class FitProblem {
         private final double[] shape;
         private final double[] dm;
         private final Frame frame;
-        /** the framed body in the rest pose, and the arms' angles and pivots that pose it. */
+        /** the framed body in the rest pose, and the limbs' angles and pivots that pose it. */
         private final double[] cm;
         private final double[] angles;
         private final double[][] pivots;
-        private final double[][][] pivotByShape = new double[ArmPose.ANGLES][][];
+        private final double[][][] pivotByShape = new double[LimbPose.ANGLES][][];
         private final Map<Integer, double[][]> posedByShape = new HashMap<>();
         private final ShapeBasis.Cell cell;
         /** ∂(x0, sole, z0)/∂shape_j and ∂scale/∂shape_j. */
@@ -650,57 +650,67 @@ final class FitProblem {
         }
 
         /** The shoulder joint's ∂/∂shape_j, {j}{x, y, z}: the mean of its cube's. */
-        private double[][] pivotByShape(int arm) {
-            if (pivotByShape[arm] == null) {
+        private double[][] pivotByShape(int limb) {
+            if (pivotByShape[limb] == null) {
                 double[][] mean = new double[SHAPE][3];
-                for (int v : arms.shoulderMembers(arm)) {
+                for (int v : limbs.pivotMembers(limb)) {
                     double[][] f = framed(v);
                     for (int j = 0; j < SHAPE; j++) {
                         for (int k = 0; k < 3; k++) {
-                            mean[j][k] += f[j][k] / arms.shoulderCount(arm);
+                            mean[j][k] += f[j][k] / limbs.pivotCount(limb);
                         }
                     }
                 }
-                pivotByShape[arm] = mean;
+                pivotByShape[limb] = mean;
             }
-            return pivotByShape[arm];
+            return pivotByShape[limb];
         }
 
-        /** Vertex v as posed: {x, y, z}. */
+        /** Vertex v as posed: {x, y, z}, p' = p + Σ_limbs w (R − I)(p − s). */
         double[] posedPoint(int v) {
             double[] p = {cm[3 * v], cm[3 * v + 1], cm[3 * v + 2]};
-            int arm = arms.armOf(v);
-            if (arm >= 0) {
-                double angle = ArmPose.sign(arm) * angles[arm];
-                double w = arms.weightOf(v);
-                double x = p[0] - pivots[arm][0];
-                double y = p[1] - pivots[arm][1];
-                p[0] += w * ((Math.cos(angle) - 1) * x - Math.sin(angle) * y);
-                p[1] += w * (Math.sin(angle) * x + (Math.cos(angle) - 1) * y);
+            if (!limbs.moves(v)) {
+                return p;
+            }
+            for (int limb = 0; limb < LimbPose.ANGLES; limb++) {
+                double w = limbs.weight(limb, v);
+                if (w > 0) {
+                    double angle = LimbPose.sign(limb) * angles[limb];
+                    double x = cm[3 * v] - pivots[limb][0];
+                    double y = cm[3 * v + 1] - pivots[limb][1];
+                    p[0] += w * ((Math.cos(angle) - 1) * x - Math.sin(angle) * y);
+                    p[1] += w * (Math.sin(angle) * x + (Math.cos(angle) - 1) * y);
+                }
             }
             return p;
         }
 
-        /** ∂(posed vertex v)/∂shape_j, {j}{x, y, z}: p' = p + w (R − I)(p − s). */
+        /** ∂(posed vertex v)/∂shape_j, {j}{x, y, z}. */
         double[][] posedByShape(int v) {
-            int arm = arms.armOf(v);
-            if (arm < 0) {
+            if (!limbs.moves(v)) {
                 return framed(v);
             }
             return posedByShape.computeIfAbsent(v, key -> {
-                double angle = ArmPose.sign(arm) * angles[arm];
-                double c = Math.cos(angle) - 1;
-                double s = Math.sin(angle);
-                double w = arms.weightOf(v);
                 double[][] f = framed(v);
-                double[][] ds = pivotByShape(arm);
-                double[][] out = new double[SHAPE][3];
+                double[][] out = new double[SHAPE][];
                 for (int j = 0; j < SHAPE; j++) {
-                    double x = f[j][0] - ds[j][0];
-                    double y = f[j][1] - ds[j][1];
-                    out[j][0] = f[j][0] + w * (c * x - s * y);
-                    out[j][1] = f[j][1] + w * (s * x + c * y);
-                    out[j][2] = f[j][2];
+                    out[j] = f[j].clone();
+                }
+                for (int limb = 0; limb < LimbPose.ANGLES; limb++) {
+                    double w = limbs.weight(limb, v);
+                    if (w <= 0) {
+                        continue;
+                    }
+                    double angle = LimbPose.sign(limb) * angles[limb];
+                    double c = Math.cos(angle) - 1;
+                    double s = Math.sin(angle);
+                    double[][] ds = pivotByShape(limb);
+                    for (int j = 0; j < SHAPE; j++) {
+                        double x = f[j][0] - ds[j][0];
+                        double y = f[j][1] - ds[j][1];
+                        out[j][0] += w * (c * x - s * y);
+                        out[j][1] += w * (s * x + c * y);
+                    }
                 }
                 return out;
             });
@@ -708,16 +718,21 @@ final class FitProblem {
 
         /** ∂(posed vertex v)/∂angle_a, {a}{x, y, z}. */
         double[][] posedByAngle(int v) {
-            double[][] out = new double[ArmPose.ANGLES][3];
-            int arm = arms.armOf(v);
-            if (arm >= 0) {
-                double sign = ArmPose.sign(arm);
-                double angle = sign * angles[arm];
-                double w = arms.weightOf(v);
-                double x = cm[3 * v] - pivots[arm][0];
-                double y = cm[3 * v + 1] - pivots[arm][1];
-                out[arm][0] = sign * w * (-Math.sin(angle) * x - Math.cos(angle) * y);
-                out[arm][1] = sign * w * (Math.cos(angle) * x - Math.sin(angle) * y);
+            double[][] out = new double[LimbPose.ANGLES][3];
+            if (!limbs.moves(v)) {
+                return out;
+            }
+            for (int limb = 0; limb < LimbPose.ANGLES; limb++) {
+                double w = limbs.weight(limb, v);
+                if (w <= 0) {
+                    continue;
+                }
+                double sign = LimbPose.sign(limb);
+                double angle = sign * angles[limb];
+                double x = cm[3 * v] - pivots[limb][0];
+                double y = cm[3 * v + 1] - pivots[limb][1];
+                out[limb][0] = sign * w * (-Math.sin(angle) * x - Math.cos(angle) * y);
+                out[limb][1] = sign * w * (Math.cos(angle) * x - Math.sin(angle) * y);
             }
             return out;
         }
@@ -735,7 +750,7 @@ final class FitProblem {
         /** {du, dv} of joint j's projection (the centroid of its cube) by every entry of x. */
         double[][] jointProjected(int view, ViewCamera.Projector projector, int j, double[] p, double[] uv) {
             double[][] mean = new double[SHAPE][3];
-            double[][] byAngle = new double[ArmPose.ANGLES][3];
+            double[][] byAngle = new double[LimbPose.ANGLES][3];
             for (int v : jointMembers[j]) {
                 double[][] f = posedByShape(v);
                 double[][] g = posedByAngle(v);
@@ -744,7 +759,7 @@ final class FitProblem {
                         mean[i][k] += f[i][k] / jointMembers[j].length;
                     }
                 }
-                for (int a = 0; a < ArmPose.ANGLES; a++) {
+                for (int a = 0; a < LimbPose.ANGLES; a++) {
                     for (int k = 0; k < 3; k++) {
                         byAngle[a][k] += g[a][k] / jointMembers[j].length;
                     }
@@ -762,7 +777,7 @@ final class FitProblem {
                 g[0][j] = uv[2] * dp[0] + uv[3] * dp[1] + uv[4] * dp[2];
                 g[1][j] = uv[5] * dp[0] + uv[6] * dp[1] + uv[7] * dp[2];
             }
-            for (int a = 0; a < ArmPose.ANGLES; a++) {
+            for (int a = 0; a < LimbPose.ANGLES; a++) {
                 double[] dp = pointByAngle[a];
                 g[0][POSE + a] = uv[2] * dp[0] + uv[3] * dp[1] + uv[4] * dp[2];
                 g[1][POSE + a] = uv[5] * dp[0] + uv[6] * dp[1] + uv[7] * dp[2];

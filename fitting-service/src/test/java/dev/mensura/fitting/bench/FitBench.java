@@ -64,9 +64,9 @@ public final class FitBench {
             evalMs[i] = fitter.evaluationMillis(front, side, body.statureCm(), fit);
             rms[i] = fit.silhouetteRmsCm();
             double mae = accuracy.add(fitter.measure(body.restDm(), body.statureCm(), body.female()), fit.measurements());
-            System.out.printf(Locale.ROOT, "body %d: MAE %.1f mm, fit %.0f ms, silhouette rms %.2f cm, arms %+.1f°/%+.1f° (true"
-                    + " %+.1f°/%+.1f°)%n", first + i, 10 * mae, fitMs[i], rms[i], Math.toDegrees(fit.armAbduction()[0]),
-                    Math.toDegrees(fit.armAbduction()[1]), body.armAbductionDeg()[0], body.armAbductionDeg()[1]);
+            System.out.printf(Locale.ROOT, "body %d: MAE %.1f mm, fit %.0f ms, silhouette rms %.2f cm, limbs %s° (true"
+                    + " %s°)%n", first + i, 10 * mae, fitMs[i], rms[i], degrees(fit.limbAbduction(), true),
+                    degrees(body.limbAbductionDeg(), false));
         }
         System.out.printf(Locale.ROOT, "%n%d bodies, landmark noise %.1f cm, %d outline points%n", n, noise,
                 outlinePoints);
@@ -103,7 +103,8 @@ public final class FitBench {
         Random random = body.random();
         double[] positions = body.restPositions();
         RenderedScene scene = Scene.seeded(seed).view(view).shape(positions).statureCm(stature)
-                .armAbductionDeg(body.armAbductionDeg()[0], body.armAbductionDeg()[1]).render();
+                .armAbductionDeg(body.limbAbductionDeg()[0], body.limbAbductionDeg()[1])
+                .legAbductionDeg(body.limbAbductionDeg()[2], body.limbAbductionDeg()[3]).render();
         int w = scene.width();
         int h = scene.height();
         float[] outline = Outline.trace(scene.mask(), w, h, outlinePoints);
@@ -120,6 +121,15 @@ public final class FitBench {
                 p[1] + random.nextGaussian() * noiseCm * pxPerCm, 1});
         }
         return new ViewObservation(view == View.SIDE, w, h, scene.focalPx(), outline, joints, RENDER_MASK_INSET_PX);
+    }
+
+    private static String degrees(double[] angles, boolean radians) {
+        StringBuilder b = new StringBuilder();
+        for (double a : angles) {
+            b.append(b.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%+.1f", radians ? Math.toDegrees(a)
+                    : a));
+        }
+        return b.toString();
     }
 
     private static double percentile(double[] values, double p) {

@@ -87,8 +87,8 @@ public final class PhotoBench {
     /** One rendered photo through vision's pipeline and into fitting's observation, as the services pass it. */
     private static Optional<ViewObservation> seen(PoseEstimator estimator, SyntheticBody body, View view) {
         RenderedScene scene = Scene.seeded(body.seed()).view(view).shape(body.restPositions())
-                .statureCm(body.statureCm()).armAbductionDeg(body.armAbductionDeg()[0], body.armAbductionDeg()[1])
-                .render();
+                .statureCm(body.statureCm()).armAbductionDeg(body.limbAbductionDeg()[0], body.limbAbductionDeg()[1])
+                .legAbductionDeg(body.limbAbductionDeg()[2], body.limbAbductionDeg()[3]).render();
         int w = scene.width();
         int h = scene.height();
         RgbImage photo = new RgbImage(w, h, scene.image().getRGB(0, 0, w, h, null, 0, w));

@@ -88,7 +88,7 @@ final class BodyPaint {
      */
     static Rasterizer.Garment shorts(BodyMesh mesh, Appearance look, float[] shade) {
         double[] p = mesh.positionsShared();
-        ArmRig arms = ArmRig.of(mesh);
+        LimbRig arms = LimbRig.of(mesh);
         float[] coord = new float[mesh.vertexCount()];
         for (int v = 0; v < coord.length; v++) {
             boolean arm = Math.max(arms.left[v], arms.right[v]) > 0.5;

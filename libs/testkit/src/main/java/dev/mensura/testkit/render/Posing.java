@@ -20,7 +20,7 @@ final class Posing {
             return rest.clone();
         }
         Map<String, double[]> joints = mesh.jointsOf(rest);
-        ArmRig rig = ArmRig.of(mesh);
+        LimbRig rig = LimbRig.of(mesh);
         double[] out = rest.clone();
         turnArm(out, rig.left, joints.get("joint-l-shoulder"), joints.get("joint-l-hand"));
         turnArm(out, rig.right, joints.get("joint-r-shoulder"), joints.get("joint-r-hand"));
@@ -28,18 +28,21 @@ final class Posing {
     }
 
     /**
-     * A rest-pose body with its arms turned away from the sides by the given angles (negative:
-     * towards them), about each shoulder joint in the frontal plane, skinned as {@link #turnArm}.
+     * A rest-pose body with its arms and legs turned away from the body's middle by the given
+     * angles (negative: towards it), each about its shoulder or hip joint in the frontal plane,
+     * skinned as {@link #turnArm}: {left arm, right arm, left leg, right leg}, degrees.
      */
-    static double[] abduct(BodyMesh mesh, double[] rest, double leftDeg, double rightDeg) {
+    static double[] abduct(BodyMesh mesh, double[] rest, double[] degrees) {
         double[] out = rest.clone();
-        if (leftDeg == 0 && rightDeg == 0) {
+        if (java.util.Arrays.stream(degrees).allMatch(d -> d == 0)) {
             return out;
         }
         Map<String, double[]> joints = mesh.jointsOf(rest);
-        ArmRig rig = ArmRig.of(mesh);
-        rotate(out, rig.left, joints.get("joint-l-shoulder"), Math.toRadians(leftDeg));
-        rotate(out, rig.right, joints.get("joint-r-shoulder"), -Math.toRadians(rightDeg));
+        LimbRig rig = LimbRig.of(mesh);
+        rotate(out, rig.left, joints.get("joint-l-shoulder"), Math.toRadians(degrees[0]));
+        rotate(out, rig.right, joints.get("joint-r-shoulder"), -Math.toRadians(degrees[1]));
+        rotate(out, rig.leftLeg, joints.get("joint-l-upper-leg"), Math.toRadians(degrees[2]));
+        rotate(out, rig.rightLeg, joints.get("joint-r-upper-leg"), -Math.toRadians(degrees[3]));
         return out;
     }
 

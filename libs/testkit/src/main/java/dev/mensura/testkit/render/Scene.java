@@ -49,8 +49,8 @@ public final class Scene {
     private double cameraHeightCm = Double.NaN;
     private double aimHeightCm = Double.NaN;
     private boolean jitter = true;
-    private double abductionLeftDeg;
-    private double abductionRightDeg;
+    /** left arm, right arm, left leg, right leg */
+    private final double[] abductionDeg = new double[4];
     private double noiseSigma = DEFAULT_NOISE;
     private double exposure = 1.0;
     private double blurSigmaPx;
@@ -210,8 +210,15 @@ public final class Scene {
      * person holding an A-pose a little wider or narrower than the model's rest pose.
      */
     public Scene armAbductionDeg(double left, double right) {
-        this.abductionLeftDeg = left;
-        this.abductionRightDeg = right;
+        this.abductionDeg[0] = left;
+        this.abductionDeg[1] = right;
+        return this;
+    }
+
+    /** As {@link #armAbductionDeg} for the legs, about the hip joints: a wider or narrower stance. */
+    public Scene legAbductionDeg(double left, double right) {
+        this.abductionDeg[2] = left;
+        this.abductionDeg[3] = right;
         return this;
     }
 
@@ -238,11 +245,10 @@ public final class Scene {
         if (shape != null && pose != Pose.A_POSE) {
             throw new IllegalStateException("a shaped body renders in the rest pose only");
         }
-        if (shape == null && (abductionLeftDeg != 0 || abductionRightDeg != 0)) {
-            throw new IllegalStateException("arms are turned on a shaped body only");
+        if (shape == null && java.util.Arrays.stream(abductionDeg).anyMatch(d -> d != 0)) {
+            throw new IllegalStateException("limbs are turned on a shaped body only");
         }
-        PosedBody body = shape == null ? mesh.pose(pose)
-                : mesh.shaped(Posing.abduct(mesh, shape, abductionLeftDeg, abductionRightDeg));
+        PosedBody body = shape == null ? mesh.pose(pose) : mesh.shaped(Posing.abduct(mesh, shape, abductionDeg));
 
         Random looks = stream(1);
         Appearance first = appearance(looks);

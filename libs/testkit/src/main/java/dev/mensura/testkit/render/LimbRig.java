@@ -11,39 +11,46 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-vertex "how much of this vertex belongs to the arm" for each side, from MakeHuman's standard
- * game-engine rig: the arm chain is {@code upperarm_l} (or {@code _r}) and every bone below it in
- * the rig (lower arm, hand, fingers, thumb); the clavicle is not part of it, so the shoulder's skin
- * blends between the fixed torso and the turned arm exactly as the rig's weights say.
+ * Per-vertex "how much of this vertex belongs to the limb" for each arm and leg, from MakeHuman's
+ * standard game-engine rig: the arm chain is {@code upperarm_l} (or {@code _r}) and every bone
+ * below it in the rig (lower arm, hand, fingers, thumb); the clavicle is not part of it, so the
+ * shoulder's skin blends between the fixed torso and the turned arm exactly as the rig's weights
+ * say. The leg chain is {@code thigh_l} (or {@code _r}) and below, blending with the pelvis.
  */
-final class ArmRig {
+final class LimbRig {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String RIG = "rigs/standard/rig.game_engine.json";
     static final String WEIGHTS = "rigs/standard/weights.game_engine.json";
 
-    private static final Map<Path, ArmRig> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Path, LimbRig> CACHE = new ConcurrentHashMap<>();
 
     /** Arm weights by vertex index, 0..1, for the person's left (+x) and right (-x) arm. */
     final double[] left;
     final double[] right;
+    /** Leg weights by vertex index, 0..1, for the person's left (+x) and right (-x) leg. */
+    final double[] leftLeg;
+    final double[] rightLeg;
 
-    private ArmRig(double[] left, double[] right) {
+    private LimbRig(double[] left, double[] right, double[] leftLeg, double[] rightLeg) {
         this.left = left;
         this.right = right;
+        this.leftLeg = leftLeg;
+        this.rightLeg = rightLeg;
     }
 
-    static ArmRig of(BodyMesh mesh) {
+    static LimbRig of(BodyMesh mesh) {
         return CACHE.computeIfAbsent(mesh.modelDir(), dir -> read(dir, mesh.vertexCount()));
     }
 
     @SuppressWarnings("unchecked")
-    private static ArmRig read(Path dir, int vertexCount) {
+    private static LimbRig read(Path dir, int vertexCount) {
         Map<String, Object> rig = (Map<String, Object>) parse(dir.resolve(RIG));
         Map<String, Object> weights = (Map<String, Object>) ((Map<String, Object>) parse(dir.resolve(WEIGHTS)))
                 .get("weights");
-        return new ArmRig(chainWeights(rig, weights, "upperarm_l", vertexCount),
-                chainWeights(rig, weights, "upperarm_r", vertexCount));
+        return new LimbRig(chainWeights(rig, weights, "upperarm_l", vertexCount),
+                chainWeights(rig, weights, "upperarm_r", vertexCount), chainWeights(rig, weights, "thigh_l", vertexCount),
+                chainWeights(rig, weights, "thigh_r", vertexCount));
     }
 
     @SuppressWarnings("unchecked")
