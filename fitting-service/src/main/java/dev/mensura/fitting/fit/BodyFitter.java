@@ -38,8 +38,6 @@ public final class BodyFitter {
     private static final double[] GENDERS = {0.05, 0.95};
     /** The starts' camera pitches (rad, down): level, a phone tilted at a standing person, steeper. */
     private static final double[] PITCHES = {0, 0.15, 0.3};
-    /** How many of the cheap stages' best go on to the full fit. */
-    private static final int REFINED = 2;
 
     private final ShapeBasis basis;
     private final BodyMeasurer measurer;
@@ -78,18 +76,24 @@ public final class BodyFitter {
     }
 
     public Fit fit(ViewObservation front, ViewObservation side, double statureCm) {
-        // every start's cheap stages, then the full fit from the best few; starts run in parallel
+        // every start's cheap stages, then the full fit from the better sex of each pitch: the cheap
+        // stages' cost says which sex suits a camera hypothesis, not which hypothesis is right (a
+        // wrong pitch can look cheaper before the modifiers are free); starts run in parallel
         List<double[]> starts = new ArrayList<>();
-        for (double gender : GENDERS) {
-            for (double pitch : PITCHES) {
+        for (double pitch : PITCHES) {
+            for (double gender : GENDERS) {
                 starts.add(new double[] {gender, pitch});
             }
         }
         List<FitProblem.Solution> coarse = starts.parallelStream()
                 .map(s -> problem(front, side, statureCm).coarse(s[0], s[1])).toList();
-        List<FitProblem.Solution> refined = coarse.stream()
-                .sorted(Comparator.comparingDouble(FitProblem.Solution::cost)).limit(REFINED).toList()
-                .parallelStream().map(c -> problem(front, side, statureCm).refine(c.x())).toList();
+        List<FitProblem.Solution> perPitch = new ArrayList<>();
+        for (int p = 0; p < PITCHES.length; p++) {
+            perPitch.add(coarse.subList(p * GENDERS.length, (p + 1) * GENDERS.length).stream()
+                    .min(Comparator.comparingDouble(FitProblem.Solution::cost)).orElseThrow());
+        }
+        List<FitProblem.Solution> refined = perPitch.parallelStream()
+                .map(c -> problem(front, side, statureCm).refine(c.x())).toList();
         FitProblem.Solution best = refined.stream().min(Comparator.comparingDouble(FitProblem.Solution::cost))
                 .orElseThrow();
         int evaluations = Stream.concat(coarse.stream(), refined.stream()).mapToInt(FitProblem.Solution::evaluations)
