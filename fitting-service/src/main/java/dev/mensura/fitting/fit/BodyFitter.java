@@ -42,7 +42,7 @@ public final class BodyFitter {
     private final ShapeBasis basis;
     private final BodyMeasurer measurer;
     private final BaseMesh base;
-    private final LimbPose limbs;
+    private final FitModel model;
 
     /** The body blended in plain Java. */
     public BodyFitter(ShapeSpace shapes, Rig rig) {
@@ -59,7 +59,7 @@ public final class BodyFitter {
             segments[v] = Segment.ofBone(bones[v]);
         }
         this.measurer = new BodyMeasurer(segments, base.groups());
-        this.limbs = new LimbPose(rig, base);
+        this.model = FitModel.of(basis, base, new LimbPose(rig, base));
     }
 
     /**
@@ -76,6 +76,7 @@ public final class BodyFitter {
     }
 
     public Fit fit(ViewObservation front, ViewObservation side, double statureCm) {
+        FitProblem.Photos photos = FitProblem.Photos.of(front, side);
         // every start's cheap stages, then the full fit from the better sex of each pitch: the cheap
         // stages' cost says which sex suits a camera hypothesis, not which hypothesis is right (a
         // wrong pitch can look cheaper before the modifiers are free); starts run in parallel
@@ -86,14 +87,14 @@ public final class BodyFitter {
             }
         }
         List<FitProblem.Solution> coarse = starts.parallelStream()
-                .map(s -> problem(front, side, statureCm).coarse(s[0], s[1])).toList();
+                .map(s -> new FitProblem(model, photos, statureCm).coarse(s[0], s[1])).toList();
         List<FitProblem.Solution> perPitch = new ArrayList<>();
         for (int p = 0; p < PITCHES.length; p++) {
             perPitch.add(coarse.subList(p * GENDERS.length, (p + 1) * GENDERS.length).stream()
                     .min(Comparator.comparingDouble(FitProblem.Solution::cost)).orElseThrow());
         }
         List<FitProblem.Solution> refined = perPitch.parallelStream()
-                .map(c -> problem(front, side, statureCm).refine(c.x())).toList();
+                .map(c -> new FitProblem(model, photos, statureCm).refine(c.x())).toList();
         FitProblem.Solution best = refined.stream().min(Comparator.comparingDouble(FitProblem.Solution::cost))
                 .orElseThrow();
         int evaluations = Stream.concat(coarse.stream(), refined.stream()).mapToInt(FitProblem.Solution::evaluations)
@@ -101,7 +102,7 @@ public final class BodyFitter {
         double[] x = best.x();
         int n = ShapeSpace.size();
         double[] shape = Arrays.copyOf(x, n);
-        FitProblem problem = new FitProblem(basis, base, limbs, front, side, statureCm);
+        FitProblem problem = new FitProblem(model, photos, statureCm);
         double[] rms = problem.rms(x);
         double[] cm = problem.bodyCm(shape);
         Map<String, Measurement> measured = measurer.measure(new Mesh(cm, base.bodyTriangles()), shape[0] < 0.5);
@@ -116,27 +117,23 @@ public final class BodyFitter {
         return basis.device();
     }
 
-    private FitProblem problem(ViewObservation front, ViewObservation side, double statureCm) {
-        return new FitProblem(basis, base, limbs, front, side, statureCm);
-    }
-
     /** The measurements of a body given as rest-pose positions, scaled to a stature, as a fit's are taken. */
     public Map<String, Measurement> measure(float[] dm, double statureCm, boolean female) {
         double[] positions = new double[dm.length];
         for (int i = 0; i < dm.length; i++) {
             positions[i] = dm[i];
         }
-        double[] cm = FitProblem.frame(base, positions, statureCm);
+        double[] cm = FitProblem.frame(model, positions, statureCm);
         return measurer.measure(new Mesh(cm, base.bodyTriangles()), female);
     }
 
     double[] residualsAt(ViewObservation front, ViewObservation side, double statureCm, double[] x) {
-        return new FitProblem(basis, base, limbs, front, side, statureCm).residuals(x);
+        return new FitProblem(model, FitProblem.Photos.of(front, side), statureCm).residuals(x);
     }
 
     /** Residual RMS {silhouette, landmarks} (cm) at a given point: shape then the two cameras. */
     double[] rmsAt(ViewObservation front, ViewObservation side, double statureCm, double[] x) {
-        return new FitProblem(basis, base, limbs, front, side, statureCm).rms(x);
+        return new FitProblem(model, FitProblem.Photos.of(front, side), statureCm).rms(x);
     }
 
     /**
@@ -145,7 +142,7 @@ public final class BodyFitter {
      * Median of 20.
      */
     public double evaluationMillis(ViewObservation front, ViewObservation side, double statureCm, Fit fit) {
-        FitProblem problem = new FitProblem(basis, base, limbs, front, side, statureCm);
+        FitProblem problem = new FitProblem(model, FitProblem.Photos.of(front, side), statureCm);
         int n = ShapeSpace.size();
         double[] x = new double[FitProblem.SIZE];
         System.arraycopy(fit.shape(), 0, x, 0, n);

@@ -62,6 +62,7 @@ final class FitProblem {
     /** Per photo: the top of the head and the lowest point of the feet against the outline's. */
     private static final int EXTENT_RESIDUALS = 2 * 2;
 
+    private final FitModel model;
     private final ShapeBasis basis;
     private final BaseMesh base;
     private final LimbPose limbs;
@@ -82,20 +83,29 @@ final class FitProblem {
     record Solution(double[] x, double cost, int evaluations) {
     }
 
+    /** The two photos as the fit reads them, traced along its rows once per fit and shared by its starts. */
+    record Photos(ObservedRows front, ObservedRows side) {
+        static Photos of(ViewObservation front, ViewObservation side) {
+            return new Photos(ObservedRows.of(front), ObservedRows.of(side));
+        }
+    }
+
     FitProblem(ShapeBasis basis, BaseMesh base, LimbPose limbs, ViewObservation front, ViewObservation side,
                double stature) {
-        this.basis = basis;
-        this.base = base;
-        this.limbs = limbs;
-        this.views = new ObservedRows[] {ObservedRows.of(front), ObservedRows.of(side)};
+        this(FitModel.of(basis, base, limbs), Photos.of(front, side), stature);
+    }
+
+    FitProblem(FitModel model, Photos photos, double stature) {
+        this.model = model;
+        this.basis = model.basis();
+        this.base = model.base();
+        this.limbs = model.limbs();
+        this.views = new ObservedRows[] {photos.front(), photos.side()};
         this.stature = stature;
-        this.jointMembers = new int[JOINTS.size()][];
-        for (int j = 0; j < JOINTS.size(); j++) {
-            jointMembers[j] = base.groups().get(JOINTS.get(j));
-        }
-        this.hipMembersLeft = base.groups().get("joint-l-upper-leg");
-        this.hipMembersRight = base.groups().get("joint-r-upper-leg");
-        this.bodyVertices = Arrays.stream(base.bodyTriangles()).distinct().sorted().toArray();
+        this.jointMembers = model.jointMembers();
+        this.hipMembersLeft = model.hipMembersLeft();
+        this.hipMembersRight = model.hipMembersRight();
+        this.bodyVertices = model.bodyVertices();
     }
 
     /** From an average body of the given sex, cameras level at first: {@link #coarse} then {@link #refine}. */
@@ -308,12 +318,12 @@ final class FitProblem {
 
     /** The fitted body in cm, soles at 0, hips centred. */
     double[] bodyCm(double[] shape) {
-        return frame(base, basis.positions(shape), stature);
+        return frame(model, basis.positions(shape), stature);
     }
 
     /** A body in the fit's frame: cm, soles at y = 0, the hips' centre on the y axis. */
-    static double[] frame(BaseMesh base, double[] dm, double stature) {
-        Frame f = Frame.of(base, Arrays.stream(base.bodyTriangles()).distinct().toArray(), dm, stature);
+    static double[] frame(FitModel model, double[] dm, double stature) {
+        Frame f = Frame.of(model.base(), model.bodyVertices(), dm, stature);
         double[] cm = new double[dm.length];
         for (int v = 0; v < dm.length / 3; v++) {
             f.apply(dm, v, cm);
@@ -794,7 +804,7 @@ final class FitProblem {
     }
 
     /** The observed rows of one photo and the outline's edges on each, fixed for the whole fit. */
-    private record ObservedRows(ViewObservation view, double[] rows, double[][] edges, double[][] steepness,
+    record ObservedRows(ViewObservation view, double[] rows, double[][] edges, double[][] steepness,
                                 double inset, double top, double bottom, double centre) {
         static ObservedRows of(ViewObservation view) {
             float[] o = view.outlinePx();
