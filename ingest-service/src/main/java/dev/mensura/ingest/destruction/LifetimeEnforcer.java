@@ -28,15 +28,21 @@ import org.jboss.logging.Logger;
 public class LifetimeEnforcer {
     private static final Logger LOG = Logger.getLogger(LifetimeEnforcer.class);
     private static final Duration HARD_LIMIT = Duration.ofSeconds(300);
+    static final String ABANDONED_MESSAGE = "The photos were lost before they could be read (a service stopped)"
+            + " and no copy is left; please take them again";
 
     private final PhotoVault vault;
     private final PhotoDestroyer destroyer;
     private final JobRepository jobs;
     private final Duration maxLifetime;
+    private final Duration abandonedGrace;
     private final Clock clock = Clock.systemUTC();
 
     public LifetimeEnforcer(PhotoVault vault, PhotoDestroyer destroyer, JobRepository jobs,
-                            @ConfigProperty(name = "mensura.ingest.max-photo-lifetime") Duration maxLifetime) {
+                            @ConfigProperty(name = "mensura.ingest.max-photo-lifetime") Duration maxLifetime,
+                            // vision may still be answering for photos it fetched just before their deadline
+                            @ConfigProperty(name = "mensura.ingest.abandoned-job-grace", defaultValue = "30s")
+                            Duration abandonedGrace) {
         if (maxLifetime.compareTo(HARD_LIMIT) > 0 || maxLifetime.isNegative() || maxLifetime.isZero()) {
             throw new IllegalStateException("mensura.ingest.max-photo-lifetime must be within (0, 300s] (I2)");
         }
@@ -44,6 +50,7 @@ public class LifetimeEnforcer {
         this.destroyer = destroyer;
         this.jobs = jobs;
         this.maxLifetime = maxLifetime;
+        this.abandonedGrace = abandonedGrace;
     }
 
     void sweepAtStart(@Observes StartupEvent start) throws IOException {
@@ -71,6 +78,23 @@ public class LifetimeEnforcer {
                     "The photos were not processed in time and have been destroyed").subscribe().with(ok -> { },
                     failure -> LOG.warnf("expired job not marked failed: %s", failure.getClass().getSimpleName()));
         }
+    }
+
+    /**
+     * A job whose photos died with a process (ingest or vision killed before vision's answer) would
+     * wait forever: once no copy of its photos can exist any more, it ends as failed with a reason.
+     * Checked against every job, not only this process's: after a restart nothing else knows them.
+     */
+    @Scheduled(every = "${mensura.ingest.abandoned-check-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void failAbandonedJobs() {
+        Instant limit = clock.instant().minus(maxLifetime).minus(abandonedGrace);
+        jobs.failAbandonedBefore(limit, ABANDONED_MESSAGE).subscribe().with(
+                ended -> {
+                    if (ended > 0) {
+                        LOG.warnf("%d job(s) ended as failed: their photos were lost before vision answered", ended);
+                    }
+                },
+                failure -> LOG.warnf("abandoned jobs not checked: %s", failure.getClass().getSimpleName()));
     }
 
     void destroyAllAtShutdown(@Observes ShutdownEvent stop) {

@@ -1,5 +1,7 @@
 package dev.mensura.ingest.destruction;
 
+import dev.mensura.ingest.storage.PhotoFileName;
+
 import dev.mensura.events.data.AuditRecord;
 import dev.mensura.ingest.events.EventPublisher;
 import dev.mensura.ingest.storage.PhotoVault;
@@ -76,16 +78,28 @@ public class PhotoDestroyer {
                 "sizeBytes", wiped.bytesOverwritten(), "lifetimeMs", lifetimeMs, "reason", reason.slug()));
     }
 
-    /** A file found in the upload directory that no job tracks (left by a crash or a failed write): wiped, audited. */
+    /**
+     * A file found in the upload directory that no job tracks (left by a crash or a failed write):
+     * wiped and audited, under its job's pseudonym and view when its name carries them, so that the
+     * job's receipt accounts for it.
+     */
     public void destroyLeftover(java.nio.file.Path file) {
         try {
             Instant modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+            var label = PhotoFileName.parse(file.getFileName().toString());
             var result = dev.mensura.privacykit.destruction.SecureDestruction.destroy(file);
             long lifetimeMs = Duration.between(modified, Instant.now(clock)).toMillis();
             registry.counter("photos.destroyed", "reason", DestructionReason.CRASH_SWEEP.slug()).increment();
-            publish(new AuditRecord(Instant.now(clock), ACTOR, "photo.destroyed", "photo:unknown-job", "success",
-                    null, Map.of("sizeBytes", result.bytesOverwritten(), "lifetimeMs", lifetimeMs,
-                    "reason", DestructionReason.CRASH_SWEEP.slug())), "ingest-sweep");
+            Map<String, Object> details = Map.of("sizeBytes", result.bytesOverwritten(), "lifetimeMs", lifetimeMs,
+                    "reason", DestructionReason.CRASH_SWEEP.slug());
+            if (label.isPresent()) {
+                String job = label.get().jobPseudonym();
+                publish(new AuditRecord(Instant.now(clock), ACTOR, "photo.destroyed",
+                        "job:" + job + "/photo:" + label.get().view(), "success", job, details), job);
+            } else {
+                publish(new AuditRecord(Instant.now(clock), ACTOR, "photo.destroyed", "photo:unknown-job", "success",
+                        null, details), "ingest-sweep");
+            }
         } catch (IOException e) {
             registry.counter("photos.destruction.failures").increment();
             LOG.errorf("leftover photo could not be destroyed: %s", e.getClass().getSimpleName());

@@ -92,6 +92,19 @@ public class JobRepository {
                 });
     }
 
+    /**
+     * Ends, as failed, every job still waiting for its photos to be read (stage {@code queued} or
+     * {@code vision}) that was created before {@code limit}: by then no copy of its photos exists
+     * anywhere (I2), so nothing can complete it. Returns how many jobs ended.
+     */
+    public Uni<Integer> failAbandonedBefore(Instant limit, String message) {
+        return pool.preparedQuery("update job set status = 'failed', stage = 'failed', progress = 100, message = $2, "
+                        + "updated_at = $3 where status in ('queued', 'processing') and stage in ('queued', 'vision') "
+                        + "and created_at < $1")
+                .execute(Tuple.of(utc(limit), message, utc(Instant.now())))
+                .map(rows -> rows.rowCount());
+    }
+
     /** Erasure: every job row of the subject; returns how many there were. */
     public Uni<Integer> deleteAllOf(String subjectPseudonym) {
         return pool.preparedQuery("delete from job where subject_pseudonym = $1").execute(Tuple.of(subjectPseudonym))

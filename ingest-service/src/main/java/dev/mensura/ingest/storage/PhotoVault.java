@@ -11,10 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,14 +23,14 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Writes stripped photos into the RAM upload directory and keeps track of every one of them
- * until it is destroyed. File names are random (nothing about the subject or job in them),
+ * until it is destroyed. File names are random plus the view and the job's pseudonym
+ * ({@link PhotoFileName}: nothing about the subject, enough for the crash sweep to name the job),
  * files are created with mode 0600 in one step, never widened.
  */
 @ApplicationScoped
 public class PhotoVault {
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UploadDirectory directory;
     private final ConcurrentMap<String, StoredPhoto> held = new ConcurrentHashMap<>();
@@ -43,7 +41,12 @@ public class PhotoVault {
     }
 
     public StoredPhoto store(UUID jobId, String view, byte[] bytes) throws IOException {
-        String id = randomName();
+        return store(jobId, null, view, bytes);
+    }
+
+    /** Stores a photo under a name that carries its view and job pseudonym (see {@link PhotoFileName}). */
+    public StoredPhoto store(UUID jobId, String jobPseudonym, String view, byte[] bytes) throws IOException {
+        String id = PhotoFileName.newName(view, jobPseudonym);
         Path file = directory.path().resolve(id);
         try {
             writePrivate(file, bytes);
@@ -171,11 +174,5 @@ public class PhotoVault {
         try (var files = Files.list(directory.path())) {
             return files.filter(Files::isRegularFile).filter(f -> !tracked.contains(f)).toList();
         }
-    }
-
-    private static String randomName() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -115,9 +115,10 @@ public class JobIntake {
         List<StoredPhoto> stored = new ArrayList<>(2);
         try {
             // Each photo is counted received the moment it exists, so received == destroyed holds on every path.
-            stored.add(vault.store(jobId, FRONT, front.bytes()));
+            String jobPseudonym = destroyer.jobPseudonym(jobId);
+            stored.add(vault.store(jobId, jobPseudonym, FRONT, front.bytes()));
             destroyer.received(stored.get(0), subject);
-            stored.add(vault.store(jobId, SIDE, side.bytes()));
+            stored.add(vault.store(jobId, jobPseudonym, SIDE, side.bytes()));
             destroyer.received(stored.get(1), subject);
             List<PhotoReceived.PhotoRef> refs = List.of(ref(stored.get(0), front), ref(stored.get(1), side));
             Integer focal = front.focalLength35mm() != null ? front.focalLength35mm() : side.focalLength35mm();

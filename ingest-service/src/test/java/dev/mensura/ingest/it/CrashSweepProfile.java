@@ -13,6 +13,9 @@ import java.util.Map;
 public class CrashSweepProfile implements QuarkusTestProfile {
     static final Path DIR = Path.of("/dev/shm/mensura-ingest-test-sweep");
     static final Path LEFTOVER = DIR.resolve("leftover-from-crash");
+    /** A leftover named as ingest names photos: random part, view, job pseudonym. */
+    static final String JOB_PSEUDONYM = "crashedJobPseudonym0001";
+    static final Path LABELLED_LEFTOVER = DIR.resolve("AAAAAAAAAAAAAAAAAAAAAAAA.side." + JOB_PSEUDONYM);
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -30,6 +33,7 @@ public class CrashSweepProfile implements QuarkusTestProfile {
             try {
                 Files.createDirectories(DIR);
                 Files.write(LEFTOVER, new byte[12_345]);
+                Files.write(LABELLED_LEFTOVER, new byte[23_456]);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

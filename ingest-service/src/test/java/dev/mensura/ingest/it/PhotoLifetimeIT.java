@@ -7,11 +7,14 @@ import static dev.mensura.ingest.it.Ingest.uploadJpegs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mensura.events.EventCodec;
+import dev.mensura.events.EventTypes;
+import dev.mensura.events.data.PhotoReceived;
 import dev.mensura.events.Topics;
 import dev.mensura.ingest.photo.PhotoFixtures;
 import dev.mensura.testkit.TestTokens;
@@ -52,5 +55,31 @@ class PhotoLifetimeIT {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().auth().oauth2(TestTokens.subject(sub))
                 .get("/v1/jobs/" + jobId).then().body("status", equalTo("failed")));
         uploadJpegs(sub, PhotoFixtures.plainJpeg(64, 96, 35), PhotoFixtures.plainJpeg(64, 96, 36)).then().statusCode(202);
+    }
+
+    @Test
+    void aJobWhosePhotosWereHandedOverButNeverAnsweredEndsFailedWithAReason() {
+        String sub = newSubject();
+        consent(sub, true);
+        // the other test's last job may still hold this node's one place for a moment
+        String[] jobId = new String[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var response = uploadJpegs(sub, PhotoFixtures.plainJpeg(64, 96, 41), PhotoFixtures.plainJpeg(64, 96, 42));
+            jobId[0] = response.statusCode() == 202 ? response.path("id") : null;
+            return jobId[0] != null;
+        });
+        var announced = Ingest.read(Topics.PHOTO_RECEIVED, r -> r.value().contains(jobId[0]), l -> !l.isEmpty(),
+                Duration.ofSeconds(10));
+        PhotoReceived received = EventCodec.decode(announced.get(0).value(), PhotoReceived.class,
+                EventTypes.PHOTO_RECEIVED).data();
+        // "vision" takes both photos and dies before answering: nothing will ever complete the job
+        for (PhotoReceived.PhotoRef ref : received.photos()) {
+            given().auth().oauth2(TestTokens.service("vision-service")).get("/internal/photos/" + ref.handoverToken())
+                    .then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(TestTokens.subject(sub))
+                .get("/v1/jobs/" + jobId[0]).then().body("status", equalTo("failed"))
+                .body("message", containsString("lost before they could be read")));
+        PhotoPathIT.assertReceivedEqualsDestroyed(jobId[0], "handed-over");
     }
 }

@@ -11,6 +11,8 @@ public class ShortLifetimeProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("mensura.ingest.max-photo-lifetime", "2s", "mensura.ingest.max-jobs-holding-photos", "1",
-                "mensura.ingest.upload-dir", "/dev/shm/mensura-ingest-test-lifetime");
+                "mensura.ingest.upload-dir", "/dev/shm/mensura-ingest-test-lifetime",
+                // a job whose photos are gone ends soon after their deadline
+                "mensura.ingest.abandoned-job-grace", "1s", "mensura.ingest.abandoned-check-interval", "1s");
     }
 }

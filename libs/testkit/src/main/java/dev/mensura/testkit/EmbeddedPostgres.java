@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -181,6 +182,53 @@ public final class EmbeddedPostgres {
             throw new IllegalStateException("PostgreSQL runs in a container: its data directory is not on this machine");
         }
         return dataDirectory;
+    }
+
+    /**
+     * Restarts the server as a fault test needs it: {@code pg_ctl stop -m fast} (every client is
+     * disconnected), {@code downtime} with nothing listening, then the same server started again
+     * with the options it ran with ({@code postmaster.opts}). Returns once it accepts connections.
+     * Only for the embedded server (its binaries are found through the running postmaster).
+     */
+    public synchronized void restart(Duration downtime) {
+        Path dir = dataDirectory();
+        try {
+            List<String> opts = postmasterOptions(dir.resolve("postmaster.opts"));
+            Path pgCtl = Path.of(opts.get(0)).resolveSibling("pg_ctl");
+            run(List.of(pgCtl.toString(), "-D", dir.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+            Thread.sleep(downtime.toMillis());
+            String options = opts.subList(1, opts.size()).stream()
+                    .map(o -> "'" + o.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
+            run(List.of(pgCtl.toString(), "-D", dir.toString(), "-w", "-t", "60", "-o", options,
+                    "-l", dir.resolveSibling(dir.getFileName() + ".restart.log").toString(), "start"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not restart", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
+        }
+    }
+
+    /** The command line in {@code postmaster.opts}: the binary, then each quoted option. */
+    private static List<String> postmasterOptions(Path file) throws IOException {
+        String line = Files.readString(file).trim();
+        List<String> parts = new java.util.ArrayList<>();
+        int firstSpace = line.indexOf(' ');
+        parts.add(line.substring(0, firstSpace));
+        var m = Pattern.compile("\"([^\"]*)\"").matcher(line.substring(firstSpace));
+        while (m.find()) {
+            parts.add(m.group(1));
+        }
+        return parts;
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("pg_ctl " + command.get(command.size() - 1) + " failed: " + out);
+        }
     }
 
     /** Connection settings of {@code name}, without creating it. */

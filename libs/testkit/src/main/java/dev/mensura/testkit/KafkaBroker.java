@@ -425,6 +425,43 @@ public final class KafkaBroker {
         }
     }
 
+    /**
+     * Restarts the broker as a fault test needs it: stops the child ({@code hard}: SIGKILL, as a
+     * crashed node; otherwise SIGTERM, a controlled shutdown), waits {@code downtime}, then starts
+     * it again on the same ports and data. Returns once it answers again. Only for a broker this
+     * JVM started itself (not a container, not one attached from another class loader).
+     */
+    public synchronized void restart(boolean hard, Duration downtime) {
+        Process p = process;
+        if (p == null || directory == null) {
+            throw new IllegalStateException("only a broker started by this JVM can be restarted");
+        }
+        Path config = directory.resolve("server.properties");
+        try {
+            String classPath = brokerClassPath(directory);
+            if (hard) {
+                process = null;
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            } else {
+                stop();
+            }
+            sleep(downtime.toMillis());
+            process = new ProcessBuilder(javaCommand(directory, classPath, ChildLauncher.class.getName(),
+                    String.valueOf(ProcessHandle.current().pid()), "kafka.Kafka", config.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(Redirect.from(nullFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka broker did not restart", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting Kafka", e);
+        }
+        awaitReady(Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)));
+    }
+
     /** Stops the child broker (SIGTERM, then SIGKILL after 20 s). Called by the shutdown hook. */
     void stop() {
         Process p = process;

@@ -345,17 +345,7 @@ public final class ServiceProcess {
             return;
         }
         stopped = true;
-        synchronized (JvmGlobal.LOCK) {
-            String prefix = JvmGlobal.SERVICE_PREFIX + name + ".";
-            if (String.valueOf(handle.pid()).equals(System.getProperty(prefix + "pid"))) {
-                System.clearProperty(prefix + "pid");
-                System.clearProperty(prefix + "port");
-                System.clearProperty(prefix + "dir");
-            }
-            if (SHARED.get(name) == this) {
-                SHARED.remove(name);
-            }
-        }
+        forget();
         handle.destroy();
         try {
             handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -369,6 +359,38 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             handle.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@code kill -9}: the child dies at once, without its shutdown hooks, as in a crash (for fault
+     * tests). Its directory and log stay until this JVM exits.
+     */
+    public void kill() {
+        stopped = true;
+        forget();
+        handle.destroyForcibly();
+        try {
+            handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException(name + " survived SIGKILL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A stopped or killed shared process is no longer handed out. */
+    private void forget() {
+        synchronized (JvmGlobal.LOCK) {
+            String prefix = JvmGlobal.SERVICE_PREFIX + name + ".";
+            if (String.valueOf(handle.pid()).equals(System.getProperty(prefix + "pid"))) {
+                System.clearProperty(prefix + "pid");
+                System.clearProperty(prefix + "port");
+                System.clearProperty(prefix + "dir");
+            }
+            if (SHARED.get(name) == this) {
+                SHARED.remove(name);
+            }
         }
     }
 
