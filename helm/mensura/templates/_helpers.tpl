@@ -63,3 +63,8 @@ capabilities:
 seccompProfile:
   type: RuntimeDefault
 {{- end -}}
+
+{{/* The release namespace; "mensura" where there is none (helm lint). */}}
+{{- define "mensura.namespace" -}}
+{{- .Release.Namespace | default "mensura" -}}
+{{- end -}}

@@ -1,0 +1,95 @@
+package dev.mensura.k8s;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The policies can fail: a deliberately broken deployment (src/test/resources/broken/ingest-on-disk.yaml)
+ * goes through the same checker as the real renderings, and every break in it is reported.
+ */
+class PolicyCheckerCatchesViolationsTest {
+    private static RenderedSet broken;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        try (InputStream in = PolicyCheckerCatchesViolationsTest.class.getResourceAsStream("/broken/ingest-on-disk.yaml")) {
+            broken = RenderedSet.parse("broken", false, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void photosOnDiskAreCaught() {
+        assertThat(new PhotosInRamPolicy().violations(broken)).anySatisfy(v -> assertThat(v)
+                        .contains("upload dir /var/run/mensura/uploads is on volume uploads, not an emptyDir with medium Memory"))
+                .anySatisfy(v -> assertThat(v).contains("volume node-logs is a hostPath"))
+                .anySatisfy(v -> assertThat(v).contains("PersistentVolumeClaim photos"));
+    }
+
+    @Test
+    void unrestrictedContainersAreCaught() {
+        List<String> violations = new RestrictedPodsPolicy().violations(broken);
+        assertThat(violations).contains(
+                "Deployment/ingest container ingest: readOnlyRootFilesystem is not true",
+                "Deployment/fitting container prepare: runAsNonRoot is not true",
+                "Deployment/fitting container prepare: does not drop ALL capabilities",
+                "Deployment/fitting container prepare: no memory limit",
+                "namespace mensura is not rendered with pod-security.kubernetes.io/enforce: restricted");
+    }
+
+    @Test
+    void openNetworkIsCaught() {
+        assertThat(new NetworkIsolationPolicy().violations(broken)).contains(
+                "namespace mensura has no default-deny NetworkPolicy for Ingress and Egress",
+                "NetworkPolicy ingest (selects ingest): admits pods of [fitting] besides vision");
+    }
+
+    @Test
+    void missingProbesServicesAndRealSecretsAreCaught() {
+        assertThat(new ProbesAndMetricsPolicy().violations(broken))
+                .contains("Deployment/fitting container fitting: no liveness probe on /q/health/live");
+        assertThat(new CompleteWorkloadsPolicy().violations(broken))
+                .contains("Deployment/ingest: no Service selects its pods", "Deployment/ingest: no PodDisruptionBudget");
+        assertThat(new PlaceholderSecretsPolicy().violations(broken))
+                .containsExactly("Secret mensura-fitting-db key password: holds something other than a CHANGE-ME placeholder");
+    }
+
+    @Test
+    void theMemoryBudgetMustFitBesideTheHeap() {
+        // A tmpfs as large as the limit minus nothing: 320 MiB of photos plus a 512 MiB heap in 768 MiB.
+        RenderedSet tight = RenderedSet.parse("tight", false, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: ingest, namespace: mensura}
+                spec:
+                  selector: {matchLabels: {app: ingest}}
+                  template:
+                    metadata: {labels: {app: ingest}}
+                    spec:
+                      containers:
+                      - name: ingest
+                        env:
+                        - {name: MENSURA_INGEST_UPLOAD_DIR, value: /uploads}
+                        - {name: MENSURA_INGEST_UPLOAD_BUDGET_BYTES, value: "104857600"}
+                        - {name: JAVA_OPTS, value: -Xmx512m}
+                        resources: {limits: {memory: 768Mi}}
+                        volumeMounts: [{name: uploads, mountPath: /uploads}]
+                      volumes:
+                      - {name: uploads, emptyDir: {medium: Memory, sizeLimit: 320Mi}}
+                """);
+        assertThat(new PhotosInRamPolicy().violations(tight)).containsExactlyInAnyOrder(
+                "Deployment/ingest container ingest: MENSURA_INGEST_UPLOAD_BUDGET_BYTES 104857600 differs from the upload tmpfs's sizeLimit 335544320",
+                "Deployment/ingest container ingest: upload tmpfs 320.0 MiB does not fit in memory limit 768.0 MiB minus heap 512.0 MiB");
+    }
+
+    @Test
+    void theWholeCheckerReportsTheBrokenSet() {
+        assertThat(PolicyChecker.violations(broken)).hasSizeGreaterThan(10);
+    }
+}
