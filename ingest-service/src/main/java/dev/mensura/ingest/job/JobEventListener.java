@@ -46,7 +46,8 @@ public class JobEventListener {
         destroyer.destroyJob(jobId, DestructionReason.VISION_FAILED);
         // vision's message is a fixed sentence per reason, telling the person what to retake
         String advice = event.data().message() == null ? "" : " " + event.data().message();
-        jobs.updateProgress(jobId, JobStatus.FAILED, "failed", 100, shortText("The photos could not be used ("
+        // a replay after vision completed (the photos spent by then) must not fail the job
+        jobs.updateWhileBeforeFitting(jobId, JobStatus.FAILED, "failed", 100, shortText("The photos could not be used ("
                 + slug(event.data().reason()) + "); they have been destroyed." + advice)).await().indefinitely();
     }
 

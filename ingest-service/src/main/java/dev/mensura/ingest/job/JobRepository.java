@@ -53,12 +53,28 @@ public class JobRepository {
                 .map(rows -> rows.iterator().hasNext() ? map(rows.iterator().next()) : null);
     }
 
-    /** Moves a job forward unless it already ended: late or replayed events do not reopen it. */
+    /**
+     * Moves a job forward, never back: late or replayed events (at-least-once delivery) neither
+     * reopen an ended job nor return a job in {@code fitting} to {@code vision}.
+     */
     public Uni<Boolean> updateProgress(UUID id, JobStatus status, String stage, int progress, String message) {
+        return updateIfStageAtMost(id, status, stage, progress, message, JobStages.rank(stage));
+    }
+
+    /**
+     * As {@link #updateProgress}, only while the job has not got past vision: the first outcome of
+     * vision wins, so a replay that finds the photos spent cannot fail a job vision completed.
+     */
+    public Uni<Boolean> updateWhileBeforeFitting(UUID id, JobStatus status, String stage, int progress, String message) {
+        return updateIfStageAtMost(id, status, stage, progress, message, JobStages.rank("vision"));
+    }
+
+    private Uni<Boolean> updateIfStageAtMost(UUID id, JobStatus status, String stage, int progress, String message,
+                                             int maxCurrentRank) {
         return pool.preparedQuery("update job set status = $2, stage = $3, progress = $4, message = $5, updated_at = $6 "
-                        + "where id = $1 and status not in ('completed', 'failed')")
+                        + "where id = $1 and status not in ('completed', 'failed') and " + JobStages.RANK_SQL + " <= $7")
                 .execute(Tuple.tuple().addUUID(id).addString(status.slug()).addString(stage).addInteger(progress)
-                        .addString(message).addOffsetDateTime(utc(Instant.now())))
+                        .addString(message).addOffsetDateTime(utc(Instant.now())).addInteger(maxCurrentRank))
                 .map(rows -> rows.rowCount() > 0);
     }
 

@@ -15,6 +15,7 @@ import dev.mensura.events.CloudEvent;
 import dev.mensura.events.EventCodec;
 import dev.mensura.events.EventTypes;
 import dev.mensura.events.Topics;
+import dev.mensura.events.data.JobProgress;
 import dev.mensura.events.data.PhotoReceived;
 import dev.mensura.events.data.VisionCompleted;
 import dev.mensura.events.data.VisionFailed;
@@ -136,6 +137,30 @@ class PhotoPathIT {
                         .body("status", equalTo("failed")));
         assertThat(mine).noneMatch(java.nio.file.Files::exists);
         assertReceivedEqualsDestroyed(jobId, "vision-failed");
+    }
+
+    @Test
+    void replayedEventsNeverMoveAJobBackNorFailWhatVisionCompleted() {
+        String sub = newSubject();
+        consent(sub, true);
+        String jobId = uploadJpegs(sub, PhotoFixtures.plainJpeg(64, 96, 5), PhotoFixtures.plainJpeg(64, 96, 6))
+                .then().statusCode(202).extract().path("id");
+        String subjectPseudonym = Ingest.pseudonyms().pseudonym("subject", sub);
+        Ingest.publish(Topics.VISION_COMPLETED, subjectPseudonym, CloudEvent.of("/test/vision",
+                EventTypes.VISION_COMPLETED, subjectPseudonym, new VisionCompleted(jobId, subjectPseudonym, null, null, null)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.subject(sub))
+                .get("/v1/jobs/" + jobId).then().body("stage", equalTo("fitting")));
+
+        // what a vision replica replaying photo.received after a broker crash sends: progress, then
+        // "photo-unavailable" (the hand-over tokens were spent by the first delivery)
+        Ingest.publish(Topics.JOB_PROGRESS, subjectPseudonym, CloudEvent.of("/test/vision", EventTypes.JOB_PROGRESS,
+                subjectPseudonym, new JobProgress(jobId, subjectPseudonym, "vision", 20, "Finding your pose")));
+        Ingest.publish(Topics.VISION_FAILED, subjectPseudonym, CloudEvent.of("/test/vision", EventTypes.VISION_FAILED,
+                subjectPseudonym, new VisionFailed(jobId, subjectPseudonym, "photo-unavailable")));
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.subject(sub)).get("/v1/jobs/" + jobId).then()
+                        .body("stage", equalTo("fitting")).body("status", equalTo("processing")));
     }
 
     @Test

@@ -36,7 +36,12 @@ public final class CanaryScan {
 
     /** As {@link #filesContaining}, for several canaries at once: each file is read once. */
     public static List<Path> filesContainingAny(Collection<Path> roots, Instant since, Collection<String> canaries) {
-        List<byte[]> needles = canaries.stream().map(c -> c.getBytes(StandardCharsets.UTF_8)).toList();
+        return filesContainingAnyBytes(roots, since, canaries.stream().map(c -> c.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    /** As {@link #filesContainingAny}, for canaries that are raw bytes (a slice of a photo's pixel data). */
+    public static List<Path> filesContainingAnyBytes(Collection<Path> roots, Instant since, Collection<byte[]> canaries) {
+        List<byte[]> needles = List.copyOf(canaries);
         int overlap = needles.stream().mapToInt(n -> n.length).max().orElse(1) - 1;
         List<Path> hits = new ArrayList<>();
         for (Path root : roots) {

@@ -186,20 +186,22 @@ public final class EmbeddedPostgres {
 
     /**
      * Restarts the server as a fault test needs it: {@code pg_ctl stop -m fast} (every client is
-     * disconnected), {@code downtime} with nothing listening, then the same server started again
-     * with the options it ran with ({@code postmaster.opts}). Returns once it accepts connections.
-     * Only for the embedded server (its binaries are found through the running postmaster).
+     * disconnected), {@code downtime} with nothing listening, then {@code pg_ctl start} with the
+     * options it ran with ({@code postmaster.opts}). Returns once it accepts connections. Only for
+     * the embedded server. Like zonky, through {@code unshare -U} where it exists, so that running
+     * as root works (PostgreSQL refuses an effective uid 0).
      */
     public synchronized void restart(Duration downtime) {
         Path dir = dataDirectory();
         try {
-            List<String> opts = postmasterOptions(dir.resolve("postmaster.opts"));
-            Path pgCtl = Path.of(opts.get(0)).resolveSibling("pg_ctl");
-            run(List.of(pgCtl.toString(), "-D", dir.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+            List<String> command = postmasterCommand(dir.resolve("postmaster.opts"));
+            String pgCtl = Path.of(command.get(0)).resolveSibling("pg_ctl").toString();
+            pgCtl(List.of(pgCtl, "-D", dir.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
             Thread.sleep(downtime.toMillis());
-            String options = opts.subList(1, opts.size()).stream()
-                    .map(o -> "'" + o.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
-            run(List.of(pgCtl.toString(), "-D", dir.toString(), "-w", "-t", "60", "-o", options,
+            String options = command.subList(1, command.size()).stream()
+                    .map(o -> "'" + o.replace("'", "'\\''") + "'")
+                    .collect(java.util.stream.Collectors.joining(" "));
+            pgCtl(List.of(pgCtl, "-D", dir.toString(), "-w", "-t", "60", "-o", options,
                     "-l", dir.resolveSibling(dir.getFileName() + ".restart.log").toString(), "start"));
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not restart", e);
@@ -209,8 +211,22 @@ public final class EmbeddedPostgres {
         }
     }
 
-    /** The command line in {@code postmaster.opts}: the binary, then each quoted option. */
-    private static List<String> postmasterOptions(Path file) throws IOException {
+    private static void pgCtl(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            command.addAll(List.of("/usr/bin/unshare", "-U"));
+        }
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("pg_ctl " + args.get(args.size() - 1) + " failed: " + out);
+        }
+    }
+
+    /** The command line in {@code postmaster.opts}: the binary, then each quoted argument. */
+    private static List<String> postmasterCommand(Path file) throws IOException {
         String line = Files.readString(file).trim();
         List<String> parts = new java.util.ArrayList<>();
         int firstSpace = line.indexOf(' ');
@@ -220,15 +236,6 @@ public final class EmbeddedPostgres {
             parts.add(m.group(1));
         }
         return parts;
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IllegalStateException("pg_ctl " + command.get(command.size() - 1) + " failed: " + out);
-        }
     }
 
     /** Connection settings of {@code name}, without creating it. */
