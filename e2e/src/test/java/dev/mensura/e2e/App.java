@@ -136,14 +136,18 @@ final class App {
         return zip[0];
     }
 
-    /** The job's destruction receipt (409 until a signed checkpoint covers its entries). */
+    /**
+     * The job's destruction receipt once it accounts for both photos: 409 until a signed checkpoint
+     * covers the job's entries, and the destructions reach the log shortly after the job ends.
+     */
     String receipt(String jobId, Duration atMost) {
         String[] body = new String[1];
         await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
             Response r = keep(as("audit").get("/v1/jobs/" + jobId + "/receipt"));
             if (r.statusCode() == 200) {
                 body[0] = r.asString();
-                return true;
+                return receiptEntries(body[0]).stream()
+                        .filter(e -> "photo.destroyed".equals(e.get("action").asText())).count() >= 2;
             }
             if (r.statusCode() != 409 && r.statusCode() != 404) {
                 throw new AssertionError("receipt answered " + r.statusCode() + ": " + r.asString());
@@ -165,6 +169,13 @@ final class App {
             return "completed".equals(last[0].getString("status"));
         });
         return last[0];
+    }
+
+    /** The audit entries a receipt proves. */
+    static List<JsonNode> receiptEntries(String receipt) {
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        json(receipt).get("entries").forEach(e -> entries.add(e.get("entry")));
+        return entries;
     }
 
     static Response keep(Response response) {

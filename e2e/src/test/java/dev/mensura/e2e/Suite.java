@@ -30,15 +30,18 @@ import java.util.stream.Stream;
  */
 final class Suite {
     static final List<String> SERVICES = List.of("privacy", "audit", "ingest", "vision", "fitting");
-    static final Duration PHOTO_LIFETIME = Duration.ofSeconds(20);
-    static final Duration ABANDONED_GRACE = Duration.ofSeconds(5);
+    static final Duration PHOTO_LIFETIME = Duration.ofSeconds(60);
+    static final Duration ABANDONED_GRACE = Duration.ofSeconds(10);
     /** ingest's RAM budget for photos in this suite (the load test checks the upload dir against it). */
     static final long UPLOAD_BUDGET_BYTES = 64L * 1024 * 1024;
     static final int MAX_JOBS_HOLDING_PHOTOS = 6;
+    static final int RETRY_AFTER_SECONDS = 3;
 
     private static Suite instance;
 
     final Path repo;
+    /** Files older than this cannot hold anything of this suite's photos: the canary sweep skips them. */
+    final java.time.Instant startedAt = java.time.Instant.now();
     final Path uploadDir;
     final EmbeddedPostgres postgres;
     final KafkaBroker kafka;
@@ -153,6 +156,8 @@ final class Suite {
                 env.put("MENSURA_INGEST_ABANDONED_CHECK_INTERVAL", "1s");
                 env.put("MENSURA_INGEST_UPLOAD_BUDGET_BYTES", Long.toString(UPLOAD_BUDGET_BYTES));
                 env.put("MENSURA_INGEST_MAX_JOBS_HOLDING_PHOTOS", Integer.toString(MAX_JOBS_HOLDING_PHOTOS));
+                // a job takes seconds here, not the 30 s the default Retry-After assumes
+                env.put("MENSURA_INGEST_RETRY_AFTER_SECONDS", Integer.toString(RETRY_AFTER_SECONDS));
             }
             case "vision" -> {
                 env.put("MENSURA_VISION_MODELS_DIR", repo.resolve(".models").toString());

@@ -1,5 +1,7 @@
 package dev.mensura.audit.log;
 
+import io.quarkus.logging.Log;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mensura.events.CloudEvent;
 import dev.mensura.events.EventCodec;
@@ -26,6 +28,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class AuditEventsConsumer {
+    /** Under the consumer's max.poll.interval.ms (5 min), so the group does not take the partitions away meanwhile. */
+    static final java.time.Duration APPEND_PATIENCE = java.time.Duration.ofMinutes(4);
+
     private final AuditLog log;
     private final Emitter<String> deadLetters;
 
@@ -48,7 +53,37 @@ public class AuditEventsConsumer {
                 refuse(record, "not an audit CloudEvent");
             }
         }
-        log.appendAll(accepted);
+        appendPatiently(accepted);
+    }
+
+    /**
+     * A database outage (a PostgreSQL restart) must not stop the log: before, the failed batch was
+     * nacked, the channel stopped ("fail-stop") and audit stayed unready until restarted by hand.
+     * The batch is tried again, backing off, for up to {@link #APPEND_PATIENCE}, while its offsets
+     * stay uncommitted; appending is idempotent by event id. Past that, the failure stands.
+     */
+    private void appendPatiently(List<AuditEntry> entries) {
+        long deadline = System.nanoTime() + APPEND_PATIENCE.toNanos();
+        long backoffMs = 250;
+        while (true) {
+            try {
+                log.appendAll(entries);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+                    throw e;
+                }
+                Log.warnf("audit batch of %d not appended (%s); trying again in %d ms", entries.size(),
+                        e.getClass().getSimpleName(), backoffMs);
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoffMs = Math.min(backoffMs * 2, 5_000);
+            }
+        }
     }
 
     private void refuse(String record, String reason) {

@@ -55,8 +55,12 @@ public class FitJob {
     public void process(VisionCompleted done) {
         UUID jobId = UUID.fromString(done.jobId());
         String subject = done.subjectPseudonym();
-        if (results.exists(jobId)) {
-            return; // a replay: measured already
+        var measured = results.of(jobId, subject);
+        if (measured.isPresent()) {
+            // A replay: measured already. The outcome is announced again, since the first
+            // announcement may be what the broker lost; ingest ignores it for a job that ended.
+            announceMeasured(done, measured.get().silhouetteRmsCm());
+            return;
         }
         events.progress(new JobProgress(done.jobId(), subject, "fitting", 60, "Fitting the body model to your photos"));
         VisionFeatures features;
@@ -105,9 +109,14 @@ public class FitJob {
             fail(done, "subject-erased", "Your data has been erased; nothing was measured.");
             return;
         }
-        events.completed(new FittingCompleted(done.jobId(), subject, true, null, fit.silhouetteRmsCm()));
-        events.progress(new JobProgress(done.jobId(), subject, "done", 100, "Your measurements and body model are ready"));
+        announceMeasured(done, fit.silhouetteRmsCm());
         metrics.counter("fitting_jobs_total", "outcome", "measured").increment();
+    }
+
+    private void announceMeasured(VisionCompleted done, double silhouetteRmsCm) {
+        events.completed(new FittingCompleted(done.jobId(), done.subjectPseudonym(), true, null, silhouetteRmsCm));
+        events.ended(new JobProgress(done.jobId(), done.subjectPseudonym(), "done", 100,
+                "Your measurements and body model are ready"));
     }
 
     static MeasurementsView view(String jobId, BodyFitter.Fit fit) {
@@ -125,7 +134,7 @@ public class FitJob {
 
     private void fail(VisionCompleted done, String reason, String message) {
         events.completed(new FittingCompleted(done.jobId(), done.subjectPseudonym(), false, reason, null));
-        events.progress(new JobProgress(done.jobId(), done.subjectPseudonym(), "failed", 100, message));
+        events.ended(new JobProgress(done.jobId(), done.subjectPseudonym(), "failed", 100, message));
         metrics.counter("fitting_jobs_total", "outcome", "failed", "reason", reason).increment();
     }
 }

@@ -44,19 +44,6 @@ public class FitResults {
         }
     }
 
-    public boolean exists(UUID jobId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT 1 FROM fit_result WHERE job_id = ?")) {
-            s.setObject(1, jobId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("fit_result read failed", e);
-        }
-    }
-
-    /** The job's result if it belongs to this subject; another subject's job looks like none. */
     public Optional<Row> of(UUID jobId, String subjectPseudonym) {
         List<Row> rows = query("SELECT * FROM fit_result WHERE job_id = ? AND subject_pseudonym = ?", jobId,
                 subjectPseudonym);

@@ -42,6 +42,7 @@ public final class CanaryScan {
     /** As {@link #filesContainingAny}, for canaries that are raw bytes (a slice of a photo's pixel data). */
     public static List<Path> filesContainingAnyBytes(Collection<Path> roots, Instant since, Collection<byte[]> canaries) {
         List<byte[]> needles = List.copyOf(canaries);
+        NeedleIndex index = new NeedleIndex(needles);
         int overlap = needles.stream().mapToInt(n -> n.length).max().orElse(1) - 1;
         List<Path> hits = new ArrayList<>();
         for (Path root : roots) {
@@ -53,7 +54,7 @@ public final class CanaryScan {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         if (attrs.isRegularFile() && !attrs.lastModifiedTime().toInstant().isBefore(since)
-                                && containsAny(file, needles, overlap)) {
+                                && containsAny(file, index, overlap)) {
                             hits.add(file);
                         }
                         return FileVisitResult.CONTINUE;
@@ -71,17 +72,20 @@ public final class CanaryScan {
         return hits;
     }
 
-    private static boolean containsAny(Path file, List<byte[]> needles, int overlap) {
+    /** Whether {@code data} (a response body, say) holds any of {@code canaries}. */
+    public static boolean containsAnyBytes(byte[] data, Collection<byte[]> canaries) {
+        return new NeedleIndex(List.copyOf(canaries)).foundIn(data, data.length);
+    }
+
+    private static boolean containsAny(Path file, NeedleIndex index, int overlap) {
         byte[] window = new byte[CHUNK + overlap];
         int carried = 0;
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.readNBytes(window, carried, CHUNK)) > 0) {
                 int length = carried + n;
-                for (byte[] needle : needles) {
-                    if (indexOf(window, length, needle) >= 0) {
-                        return true;
-                    }
+                if (index.foundIn(window, length)) {
+                    return true;
                 }
                 carried = Math.min(overlap, length);
                 System.arraycopy(window, length - carried, window, 0, carried);
@@ -92,16 +96,71 @@ public final class CanaryScan {
         }
     }
 
-    private static int indexOf(byte[] hay, int length, byte[] needle) {
-        outer:
-        for (int i = 0; i <= length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
+    /**
+     * Hundreds of needles over gigabytes: each position of the data is first checked against the
+     * set of the needles' first two bytes (a 64 Ki-bit table), and only a hit is compared in full,
+     * instead of comparing every needle at every position.
+     */
+    private static final class NeedleIndex {
+        private final java.util.BitSet firstTwo = new java.util.BitSet(1 << 16);
+        private final List<byte[]>[] byFirstTwo;
+        private final List<byte[]> oneByte = new ArrayList<>();
+
+        @SuppressWarnings("unchecked")
+        NeedleIndex(List<byte[]> needles) {
+            byFirstTwo = new List[1 << 16];
+            for (byte[] needle : needles) {
+                if (needle.length == 0) {
+                    continue;
+                }
+                if (needle.length == 1) {
+                    oneByte.add(needle);
+                    continue;
+                }
+                int key = key(needle, 0);
+                firstTwo.set(key);
+                if (byFirstTwo[key] == null) {
+                    byFirstTwo[key] = new ArrayList<>();
+                }
+                byFirstTwo[key].add(needle);
+            }
+        }
+
+        boolean foundIn(byte[] hay, int length) {
+            for (byte[] needle : oneByte) {
+                for (int i = 0; i < length; i++) {
+                    if (hay[i] == needle[0]) {
+                        return true;
+                    }
                 }
             }
-            return i;
+            for (int i = 0; i + 1 < length; i++) {
+                int key = key(hay, i);
+                if (firstTwo.get(key)) {
+                    for (byte[] needle : byFirstTwo[key]) {
+                        if (matchesAt(hay, length, i, needle)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
-        return -1;
+
+        private static int key(byte[] b, int at) {
+            return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+        }
+
+        private static boolean matchesAt(byte[] hay, int length, int at, byte[] needle) {
+            if (at + needle.length > length) {
+                return false;
+            }
+            for (int j = 2; j < needle.length; j++) {
+                if (hay[at + j] != needle[j]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.mensura.vision.job;
 
+import io.quarkus.logging.Log;
+
 import dev.mensura.events.CloudEvent;
 import dev.mensura.events.EventTypes;
 import dev.mensura.events.KafkaMessages;
@@ -15,7 +17,12 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 @ApplicationScoped
 public class VisionEvents {
     static final String SOURCE = "/mensura/vision-service";
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long an outcome may wait for the broker: the producer's own delivery timeout (2 min), so
+     * a broker restart delays the outcome instead of failing the job.
+     */
+    private static final Duration OUTCOME_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(2);
 
     private final MutinyEmitter<String> completed;
     private final MutinyEmitter<String> failed;
@@ -29,8 +36,18 @@ public class VisionEvents {
         this.progress = progress;
     }
 
+    /**
+     * Best effort: waited for at most 2 s, and a failure only costs the subject a progress line; it
+     * never fails the job (before this, a broker restart timed it out and sent the job to the DLQ).
+     */
     void progress(JobProgress data) {
-        send(progress, CloudEvent.of(SOURCE, EventTypes.JOB_PROGRESS, data.subjectPseudonym(), data));
+        try {
+            // awaited, briefly: acknowledged progress is what keeps it ahead of the outcome in the stream
+            progress.sendMessage(KafkaMessages.of(CloudEvent.of(SOURCE, EventTypes.JOB_PROGRESS,
+                    data.subjectPseudonym(), data))).await().atMost(PROGRESS_TIMEOUT);
+        } catch (RuntimeException e) {
+            Log.warnf("progress not published: %s", e.getClass().getSimpleName());
+        }
     }
 
     void completed(VisionCompleted data) {
@@ -43,6 +60,6 @@ public class VisionEvents {
 
     /** Waits for the broker: the photos' destruction depends on ingest hearing the outcome. */
     private static void send(MutinyEmitter<String> emitter, CloudEvent<?> event) {
-        emitter.sendMessage(KafkaMessages.of(event)).await().atMost(ACK_TIMEOUT);
+        emitter.sendMessage(KafkaMessages.of(event)).await().atMost(OUTCOME_TIMEOUT);
     }
 }
