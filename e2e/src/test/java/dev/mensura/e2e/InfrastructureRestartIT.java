@@ -82,7 +82,7 @@ class InfrastructureRestartIT {
                     sawNotReady.add(service);
                 }
             }
-            sleep(250);
+            Suite.pause(250);
         }
         restart.join();
         assertThat(sawNotReady).as("services whose readiness showed the outage")
@@ -106,12 +106,5 @@ class InfrastructureRestartIT {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -125,15 +125,15 @@ class LoadIT {
             int status = r.statusCode();
             if (status >= 500) {
                 tally.serverErrors.incrementAndGet();
-                sleep(1000);
+                Suite.pause(1000);
             } else if (status == 429) {
                 tally.tooMany.incrementAndGet();
                 String retryAfter = r.header("Retry-After");
                 if (retryAfter == null) {
                     tally.tooManyWithoutRetryAfter.incrementAndGet();
-                    sleep(1000);
+                    Suite.pause(1000);
                 } else {
-                    sleep(Math.max(1, Long.parseLong(retryAfter.trim())) * 1000);
+                    Suite.pause(Math.max(1, Long.parseLong(retryAfter.trim())) * 1000);
                 }
             } else if (status == 202) {
                 jobId = r.path("id");
@@ -174,13 +174,6 @@ class LoadIT {
         });
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final class Tally {
@@ -223,7 +216,7 @@ class LoadIT {
                 }
                 maxBytes.accumulateAndGet(bytes, Math::max);
                 maxFiles.accumulateAndGet(files, Math::max);
-                sleep(20);
+                Suite.pause(20);
             }
         }
 

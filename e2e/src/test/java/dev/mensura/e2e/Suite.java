@@ -128,6 +128,16 @@ final class Suite {
         }
     }
 
+    /** Thread.sleep for test code that has nothing to do on an interrupt but stop. */
+    static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Path verifierJar() {
         return repo.resolve("audit-verifier/target/audit-verifier.jar");
     }

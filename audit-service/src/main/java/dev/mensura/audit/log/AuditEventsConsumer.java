@@ -1,13 +1,12 @@
 package dev.mensura.audit.log;
 
-import io.quarkus.logging.Log;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mensura.events.CloudEvent;
 import dev.mensura.events.EventCodec;
 import dev.mensura.events.EventTypes;
 import dev.mensura.events.InvalidEventException;
 import dev.mensura.events.Topics;
+import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
