@@ -105,6 +105,4 @@ class InfrastructureRestartIT {
             return -1;
         }
     }
-
-    }
 }

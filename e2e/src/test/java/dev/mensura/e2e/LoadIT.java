@@ -174,8 +174,6 @@ class LoadIT {
         });
     }
 
-    }
-
     private static final class Tally {
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger tooMany = new AtomicInteger();
