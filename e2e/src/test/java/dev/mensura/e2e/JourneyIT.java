@@ -43,8 +43,10 @@ class JourneyIT {
         String jobId = app.uploadAccepted(photos, 175);
         List<JsonNode> progress = app.followProgress(jobId, Duration.ofMinutes(3));
         List<String> stages = progress.stream().map(p -> p.get("stage").asText()).distinct().toList();
-        assertThat(stages).as("stages in order").containsSubsequence("vision", "fitting", "done");
-        assertThat(stages.get(stages.size() - 1)).isEqualTo("done");
+        // forward only, ending in done; a progress line is best effort (KafkaMessages.sendProgress), an end is not
+        assertThat(List.of("queued", "vision", "fitting", "done")).as("stages seen, in order")
+                .containsSubsequence(stages);
+        assertThat(stages).contains("fitting").endsWith("done");
         // progress only, never image data
         assertThat(progress).allSatisfy(p -> assertThat(p.fieldNames()).toIterable()
                 .containsOnly("stage", "progress", "message", "status"));

@@ -14,8 +14,11 @@ public final class KafkaMessages {
      * own delivery timeout, so a broker restart delays the outcome instead of failing the job.
      */
     public static final Duration OUTCOME_TIMEOUT = Duration.ofMinutes(2);
-    /** How long a progress line may hold up the work: acknowledged, it stays ahead of the outcome. */
-    public static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long a progress line may hold up the work: acknowledged, it stays ahead of the outcome (a
+     * process's first send waits for the broker's metadata, which takes seconds on a busy node).
+     */
+    public static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(10);
 
     private KafkaMessages() {
     }

@@ -29,7 +29,7 @@ public class VisionEvents {
     }
 
     /**
-     * Best effort: a progress line that does not get through in 2 s is dropped, never the job
+     * Best effort: a progress line that does not get through in 10 s is dropped, never the job
      * (before, a broker restart timed it out and sent the whole job to the dead-letter topic).
      */
     void progress(JobProgress data) {
