@@ -56,7 +56,9 @@ export function route(pathname) {
   return null;
 }
 
-const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
+// Host is passed through, as a gateway does: the services' CORS is same-origin only (libs/edge), and the
+// browser's Origin is this server's.
+const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 
 function problem(res, status, title, detail) {
   res.writeHead(status, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...SECURITY });
@@ -75,8 +77,10 @@ function forward(req, res, service, url) {
     const out = {};
     for (const [k, v] of Object.entries(answer.headers)) if (!HOP.has(k)) out[k] = v;
     // a Location pointing at the service itself becomes a path on this origin
-    if (typeof out.location === 'string' && out.location.startsWith(base.origin)) {
-      out.location = out.location.substring(base.origin.length) || '/';
+    for (const origin of [base.origin, `http://${req.headers.host}`]) {
+      if (typeof out.location === 'string' && out.location.startsWith(origin + '/')) {
+        out.location = out.location.substring(origin.length);
+      }
     }
     out['cache-control'] = 'no-store';
     out['x-content-type-options'] = 'nosniff';
