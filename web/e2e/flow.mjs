@@ -94,8 +94,16 @@ try {
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(30_000);
   const consoleErrors = [];
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') {
+      consoleErrors.push(m.text());
+      console.log(`  (console ${m.type()}: ${m.text()})`);
+    }
+  });
+  page.on('pageerror', (e) => {
+    consoleErrors.push(String(e));
+    console.log(`  (page error: ${e})`);
+  });
   const logErrors = (p) =>
     p.on('response', (r) => {
       const u = new URL(r.url());
@@ -149,13 +157,26 @@ try {
     await page.setInputFiles('#photo-side', env('MENSURA_SIDE'));
     await page.fill('#height', '175');
     await page.waitForSelector('#upload:not([disabled])');
+    // the previews are decoded: nothing moves under the pointer any more
+    await page.waitForFunction(() => [...document.querySelectorAll('img.preview')].every((i) => i.complete && i.naturalWidth > 0));
     await shot(page, '02-capture.png');
   });
 
   let jobId;
   await run('upload with progress (POST /v1/jobs), live stages over SSE', async () => {
-    await page.click('#upload');
-    await page.waitForSelector('#screen-progress');
+    // the full-page screenshot resized the viewport: let the layout settle before pointing at the button
+    await page.locator('#upload').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await page.locator('#upload').click();
+    await page.waitForSelector('#screen-progress', { timeout: 10_000 }).catch(async () => {
+      const state = await page.evaluate(() => ({
+        active: document.activeElement?.id,
+        disabled: document.querySelector('#upload')?.disabled,
+        valid: document.querySelector('#capture-form')?.checkValidity(),
+        invalid: [...document.querySelectorAll('#capture-form :invalid')].map((e) => e.id + ':' + e.validationMessage),
+      }));
+      throw new Error('no progress screen after the upload click: ' + JSON.stringify(state));
+    });
     await page.waitForFunction(() => document.querySelector('#screen-progress')?.dataset.jobId, null, { timeout: 60_000 });
     jobId = await page.getAttribute('#screen-progress', 'data-job-id');
     await page.waitForSelector('#stages li', { timeout: 120_000 }).catch(() => undefined);
@@ -274,7 +295,7 @@ try {
   });
 
   await run('no script errors in the page', async () => {
-    const relevant = consoleErrors.filter((e) => !/status of (409|404)/.test(e));
+    const relevant = consoleErrors.filter((e) => !/status of (409|404)|WebGL|GPU stall|swiftshader/i.test(e));
     check(relevant.length === 0, relevant.join(' | '));
   });
 } catch (e) {

@@ -62,7 +62,7 @@ export function captureScreen(onSubmit: (c: Capture) => void): HTMLElement {
   const tilt = h('p', { id: 'tilt', class: 'tilt', 'aria-live': 'polite' }, 'Camera tilt: not reported by this browser — hold the phone upright at hip height.');
   const submit = h('button', { type: 'submit', id: 'upload', class: 'primary', disabled: true }, 'Upload and measure');
   const height = h('input', { type: 'number', id: 'height', name: 'heightCm', inputmode: 'numeric', min: 100, max: 250, step: 1, required: true, autocomplete: 'off', 'aria-describedby': 'height-hint' });
-  const blur = h('input', { type: 'checkbox', id: 'blur-faces', name: 'blurFaces', checked: true });
+  const blur = h('input', { type: 'checkbox', id: 'blur-faces', name: 'blurFaces' });
   const update = () => {
     submit.disabled = !(front.input.files?.length && side.input.files?.length && height.value && height.checkValidity());
   };

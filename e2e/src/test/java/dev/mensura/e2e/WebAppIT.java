@@ -40,7 +40,7 @@ class WebAppIT {
         buildWebAppIfMissing(web);
 
         // every photo through Photos, so that the canary sweep looks for it; the files go when @TempDir does
-        Photos.Pair good = Photos.of(211);
+        Photos.Pair good = Photos.of(101);
         Photos.Pair armsDown = Photos.armsDown(212);
         Path photos = Files.createDirectories(work.resolve("photos"));
         Path front = Files.write(photos.resolve("front.jpg"), good.front());
