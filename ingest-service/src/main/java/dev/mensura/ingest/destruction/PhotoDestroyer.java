@@ -93,9 +93,7 @@ public class PhotoDestroyer {
             Map<String, Object> details = Map.of("sizeBytes", result.bytesOverwritten(), "lifetimeMs", lifetimeMs,
                     "reason", DestructionReason.CRASH_SWEEP.slug());
             if (label.isPresent()) {
-                String job = label.get().jobPseudonym();
-                publish(new AuditRecord(Instant.now(clock), ACTOR, "photo.destroyed",
-                        "job:" + job + "/photo:" + label.get().view(), "success", job, details), job);
+                auditPhoto("photo.destroyed", label.get().jobPseudonym(), label.get().view(), "success", details);
             } else {
                 publish(new AuditRecord(Instant.now(clock), ACTOR, "photo.destroyed", "photo:unknown-job", "success",
                         null, details), "ingest-sweep");
@@ -111,7 +109,11 @@ public class PhotoDestroyer {
     }
 
     private void audit(String action, UUID jobId, String view, String outcome, Map<String, Object> details) {
-        String job = jobPseudonym(jobId);
+        auditPhoto(action, jobPseudonym(jobId), view, outcome, details);
+    }
+
+    /** One photo's entry, keyed and named by its job's pseudonym: how the job's receipt finds it. */
+    private void auditPhoto(String action, String job, String view, String outcome, Map<String, Object> details) {
         publish(new AuditRecord(Instant.now(clock), ACTOR, action, "job:" + job + "/photo:" + view, outcome, job,
                 details), job);
     }

@@ -74,7 +74,13 @@ public final class CanaryScan {
 
     /** Whether {@code data} (a response body, say) holds any of {@code canaries}. */
     public static boolean containsAnyBytes(byte[] data, Collection<byte[]> canaries) {
-        return new NeedleIndex(List.copyOf(canaries)).foundIn(data, data.length);
+        return containsAnyOf(canaries).test(data);
+    }
+
+    /** A test for many byte arrays against the same canaries: the index is built once. */
+    public static java.util.function.Predicate<byte[]> containsAnyOf(Collection<byte[]> canaries) {
+        NeedleIndex index = new NeedleIndex(List.copyOf(canaries));
+        return data -> index.foundIn(data, data.length);
     }
 
     private static boolean containsAny(Path file, NeedleIndex index, int overlap) {
