@@ -3,11 +3,12 @@
 // k8s/core/httproute.yaml (no dependencies; for development and the browser tests).
 //
 //   MENSURA_INGEST_URL MENSURA_PRIVACY_URL MENSURA_FITTING_URL MENSURA_AUDIT_URL  service base URLs
+//   MENSURA_TLS_CA  the CA the services' certificates chain to (default: dev/run's ../.dev/tls/ca.crt)
 //   PORT   port to listen on (0 = any free one); prints "listening <port>" on stdout
 //   HOST   address to bind (default 127.0.0.1)
 //
 // Responses stream through unbuffered (SSE included). Bodies are never logged.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
@@ -15,11 +16,15 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dist');
 const UPSTREAMS = {
-  ingest: process.env.MENSURA_INGEST_URL ?? 'http://localhost:8081',
-  privacy: process.env.MENSURA_PRIVACY_URL ?? 'http://localhost:8082',
-  fitting: process.env.MENSURA_FITTING_URL ?? 'http://localhost:8084',
-  audit: process.env.MENSURA_AUDIT_URL ?? 'http://localhost:8085',
+  ingest: process.env.MENSURA_INGEST_URL ?? 'https://localhost:8081',
+  privacy: process.env.MENSURA_PRIVACY_URL ?? 'https://localhost:8082',
+  fitting: process.env.MENSURA_FITTING_URL ?? 'https://localhost:8084',
+  audit: process.env.MENSURA_AUDIT_URL ?? 'https://localhost:8085',
 };
+// The services speak HTTPS only; their certificates chain to Mensura's CA, trusted here alone.
+const CA_FILE =
+  process.env.MENSURA_TLS_CA ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.dev', 'tls', 'ca.crt');
+const CA = existsSync(CA_FILE) ? readFileSync(CA_FILE) : undefined;
 
 const CSP =
   "default-src 'self'; img-src 'self' blob: data:; connect-src 'self'; style-src 'self'; script-src 'self'; " +
@@ -73,7 +78,8 @@ function forward(req, res, service, url) {
   headers['x-forwarded-proto'] = 'http';
   headers['x-forwarded-host'] = req.headers.host ?? '';
   const client = target.protocol === 'https:' ? https : http;
-  const upstream = client.request(target, { method: req.method, headers }, (answer) => {
+  const options = target.protocol === 'https:' && CA ? { method: req.method, headers, ca: CA } : { method: req.method, headers };
+  const upstream = client.request(target, options, (answer) => {
     const out = {};
     for (const [k, v] of Object.entries(answer.headers)) if (!HOP.has(k)) out[k] = v;
     // a Location pointing at the service itself becomes a path on this origin

@@ -1,5 +1,5 @@
 {{/* The five services and their ports. Names are fixed (not release-prefixed): the services
-     address each other as http://privacy:8082 and http://ingest:8081. */}}
+     address each other as https://privacy:8082, and their certificates are issued for these names. */}}
 {{- define "mensura.services" -}}
 ingest: 8081
 privacy: 8082
@@ -67,4 +67,15 @@ seccompProfile:
 {{/* The release namespace; "mensura" where there is none (helm lint). */}}
 {{- define "mensura.namespace" -}}
 {{- .Release.Namespace | default "mensura" -}}
+{{- end -}}
+
+{{/* The cert-manager issuer of the services' certificates: tls.issuerRef, else the bootstrap CA's. */}}
+{{- define "mensura.issuerRef" -}}
+{{- if .Values.tls.issuerRef -}}
+{{ toYaml .Values.tls.issuerRef }}
+{{- else -}}
+name: mensura-ca
+kind: Issuer
+group: cert-manager.io
+{{- end -}}
 {{- end -}}

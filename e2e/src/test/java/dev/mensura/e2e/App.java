@@ -12,7 +12,6 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import java.util.stream.Stream;
  */
 final class App {
     private static final List<byte[]> RESPONSES = new CopyOnWriteArrayList<>();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** How often a status is asked for: under the per-subject limit of ingest and privacy (120 a minute). */
     private static final Duration POLL = Duration.ofSeconds(1);
 
@@ -102,7 +100,7 @@ final class App {
                 .header("Authorization", "Bearer " + TestTokens.subject(subject))
                 .header("Accept", "text/event-stream").timeout(atMost).GET().build();
         try {
-            HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response = suite.http().send(request, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 throw new AssertionError("progress stream answered " + response.statusCode());
             }

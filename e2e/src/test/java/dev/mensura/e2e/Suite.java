@@ -1,11 +1,14 @@
 package dev.mensura.e2e;
 
 import dev.mensura.events.Topics;
+import dev.mensura.testkit.DevCertificates;
 import dev.mensura.testkit.DevKeys;
 import dev.mensura.testkit.EmbeddedPostgres;
 import dev.mensura.testkit.KafkaBroker;
 import dev.mensura.testkit.ServiceEnv;
 import dev.mensura.testkit.ServiceProcess;
+import io.restassured.RestAssured;
+import io.restassured.config.SSLConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +26,9 @@ import java.util.stream.Stream;
  * The whole suite on this machine, as {@code dev/run} starts it: a real PostgreSQL, a real Kafka
  * broker (KRaft) and the five services, each in its own JVM from its fast-jar, on the environment
  * dev/run gives them. One per test JVM, shared by every class of this module (they run in order).
+ *
+ * <p>Every service speaks HTTPS only, with its own certificate from this suite's CA
+ * ({@link #certificates}); the clients here trust that CA alone.
  *
  * <p>Two settings differ from dev/run so that faults can be watched in minutes, not hours: a
  * photo lives {@link #PHOTO_LIFETIME} instead of 295 s, and a job whose photos are gone ends
@@ -47,6 +53,10 @@ final class Suite {
     final Path uploadDir;
     final EmbeddedPostgres postgres;
     final KafkaBroker kafka;
+    /** This suite's CA, a certificate for each service, and one for {@link #OUTSIDER}, which is no service. */
+    final DevCertificates certificates;
+    /** A certificate from the suite's CA naming a client that is not one of Mensura's services. */
+    static final String OUTSIDER = "web-app";
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
     /** Every service process's directory (log, java.io.tmpdir), killed ones too: the canary sweep reads them. */
     private final List<Path> processDirs = new CopyOnWriteArrayList<>();
@@ -57,11 +67,19 @@ final class Suite {
         this.kafka = KafkaBroker.get();
         kafka.createTopics(Topics.ALL_WITH_DEAD_LETTERS);
         this.uploadDir = Path.of("/dev/shm/mensura-e2e-" + ProcessHandle.current().pid());
+        Path tls;
         try {
             Files.createDirectories(uploadDir);
+            tls = Files.createTempDirectory("mensura-e2e-tls-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> names = new ArrayList<>(DevCertificates.SERVICES);
+        names.add(OUTSIDER);
+        this.certificates = DevCertificates.create(tls, names);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(tls), "e2e-tls-dir"));
+        // Every RestAssured call of the suite trusts this CA alone and checks the host name.
+        RestAssured.config = RestAssured.config().sslConfig(SSLConfig.sslConfig().trustStore(certificates.trustStore()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::removeUploadDir, "e2e-upload-dir"));
     }
 
@@ -79,6 +97,15 @@ final class Suite {
         }
         return instance;
     }
+
+    /** A java.net.http client like an app's: trusts the suite's CA, presents no certificate. */
+    java.net.http.HttpClient http() {
+        return HTTP_CLIENT.updateAndGet(c -> c != null ? c
+                : java.net.http.HttpClient.newBuilder().sslContext(certificates.clientContext()).build());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<java.net.http.HttpClient> HTTP_CLIENT =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     ServiceProcess service(String name) {
         ServiceProcess p = running.get(name);
@@ -123,7 +150,11 @@ final class Suite {
 
     /** At exit; what is left in it by then was swept by ingest or is asserted on by the tests. */
     private void removeUploadDir() {
-        try (Stream<Path> files = Files.walk(uploadDir)) {
+        deleteTree(uploadDir);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
             // best effort at exit
@@ -152,6 +183,9 @@ final class Suite {
     private Map<String, String> env(String name) {
         DevKeys keys = DevKeys.get();
         Map<String, String> env = ServiceEnv.common(postgres.createDatabase("mensura_" + name));
+        // HTTPS only, as dev/run runs them: no plain-HTTP allowance here.
+        env.put("MENSURA_TLS_PLAINTEXT_ALLOWED", null);
+        env.putAll(certificates.env(name + "-service"));
         if (!"privacy".equals(name)) {
             env.put("MENSURA_PRIVACY_URL", running.get("privacy").url());
         }

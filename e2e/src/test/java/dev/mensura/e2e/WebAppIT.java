@@ -53,7 +53,8 @@ class WebAppIT {
                 "MENSURA_INGEST_URL", suite.url("ingest"),
                 "MENSURA_PRIVACY_URL", suite.url("privacy"),
                 "MENSURA_FITTING_URL", suite.url("fitting"),
-                "MENSURA_AUDIT_URL", suite.url("audit")), null);
+                "MENSURA_AUDIT_URL", suite.url("audit"),
+                "MENSURA_TLS_CA", suite.certificates.caFile().toString()), null);
         try {
             int port = listeningPort(server);
             Files.createDirectories(screenshots);

@@ -12,7 +12,8 @@ final class PolicyChecker {
             new NetworkIsolationPolicy(),
             new CompleteWorkloadsPolicy(),
             new GpuScalingPolicy(),
-            new PlaceholderSecretsPolicy());
+            new PlaceholderSecretsPolicy(),
+            new TlsIdentityPolicy());
 
     private PolicyChecker() {
     }

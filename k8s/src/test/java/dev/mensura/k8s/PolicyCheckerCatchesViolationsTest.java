@@ -89,6 +89,52 @@ class PolicyCheckerCatchesViolationsTest {
     }
 
     @Test
+    void tlsGapsAreCaught() throws IOException {
+        RenderedSet gaps;
+        try (InputStream in = PolicyCheckerCatchesViolationsTest.class.getResourceAsStream("/broken/tls-gaps.yaml")) {
+            gaps = RenderedSet.parse("tls gaps", false, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(new TlsIdentityPolicy().violations(gaps)).containsExactlyInAnyOrder(
+                "Deployment/privacy container privacy: MENSURA_TLS_KEY is not /etc/mensura/tls/tls.key",
+                "Deployment/privacy container privacy: liveness probe is not scheme HTTPS",
+                "Deployment/privacy container privacy: readiness probe is not scheme HTTPS",
+                "Deployment/privacy: scraped without the annotation prometheus.io/scheme: https",
+                "Certificate privacy (of Deployment/privacy): no DNS name privacy.mensura.svc for its Service",
+                "Certificate privacy (of Deployment/privacy): no usage client auth",
+                "Deployment/privacy container privacy: mounts /etc/mensura/tls/tls.crt with subPath, which never receives a renewed certificate",
+                "Deployment/privacy container privacy: mounts /etc/mensura/tls/tls.key with subPath, which never receives a renewed certificate",
+                "Deployment/privacy container privacy: mounts /etc/mensura/tls/ca.crt with subPath, which never receives a renewed certificate",
+                "Deployment/audit container audit: MENSURA_PRIVACY_URL is a plain http URL, not https",
+                "Deployment/audit: no Certificate with URI spiffe://mensura/audit-service",
+                "Certificate privacy: renewBefore 1000h is not shorter than duration 720h",
+                "Certificate privacy: privateKey.rotationPolicy is not Always",
+                "Certificate audit: no duration and renewBefore",
+                "ConfigMap mensura-external key oidc-issuer: a plain http URL, not https",
+                "Secret audit-service-tls: is of type kubernetes.io/tls; cert-manager issues those in the cluster",
+                "Secret audit-service-tls key tls.key: holds a TLS private key",
+                "ServiceMonitor privacy: endpoint https does not scrape with scheme https",
+                "ServiceMonitor privacy: endpoint https does not verify the certificate (tlsConfig with ca and serverName,"
+                        + " insecureSkipVerify false)",
+                "HTTPRoute mensura: routes to Service audit, which has no BackendTLSPolicy",
+                "BackendTLSPolicy privacy: hostname privacy.mensura.svc is in no Certificate");
+    }
+
+    @Test
+    void aPrivateKeyInAnyRenderedSecretIsCaught() {
+        // Built here, not written out, so that no file in the repository looks like it holds a key.
+        String pem = "-----BEGIN " + "PRIVATE KEY-----\\nCHANGE-ME\\n-----END " + "PRIVATE KEY-----";
+        RenderedSet set = RenderedSet.parse("key in a secret", false, """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: gateway-backend, namespace: mensura}
+                stringData:
+                  client.pem: "%s"
+                """.formatted(pem));
+        assertThat(new TlsIdentityPolicy().violations(set))
+                .containsExactly("Secret gateway-backend key client.pem: holds a TLS private key");
+    }
+
+    @Test
     void theWholeCheckerReportsTheBrokenSet() {
         assertThat(PolicyChecker.violations(broken)).hasSizeGreaterThan(10);
     }

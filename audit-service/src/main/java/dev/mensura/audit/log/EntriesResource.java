@@ -2,6 +2,7 @@ package dev.mensura.audit.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mensura.edge.identity.CallerServices;
 import dev.mensura.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,6 +49,8 @@ public class EntriesResource {
     /** An {@code AuditRecord} plus its {@code eventId}; 201 when appended, 200 when it was already there. */
     @POST
     @RolesAllowed("service")
+    // Any service, but the one its certificate names: an entry's source is the caller.
+    @CallerServices
     @Consumes(MediaType.APPLICATION_JSON)
     public Response append(JsonNode record) {
         String service = caller.getSubject();

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /**
  * I4 at the door: no photo is accepted unless privacy-service says the subject has granted
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class ConsentGate {
     public static final String PURPOSE = "body-measurement";
+    private static final Logger LOG = Logger.getLogger(ConsentGate.class);
 
     private final PrivacyClient privacy;
 
@@ -29,6 +31,7 @@ public class ConsentGate {
             PrivacyClient.ConsentCheck check = privacy.check(subjectPseudonym, PURPOSE);
             return check == null || check.restricted();
         } catch (ProcessingException | WebApplicationException e) {
+            LOG.warnf("privacy did not answer a restriction check (%s); treated as restricted", why(e));
             return true;
         }
     }
@@ -38,6 +41,7 @@ public class ConsentGate {
         try {
             check = privacy.check(subjectPseudonym, PURPOSE);
         } catch (ProcessingException | WebApplicationException e) {
+            LOG.warnf("privacy did not answer a consent check (%s)", why(e));
             throw new ProblemException("consent-service-unavailable", "Consent cannot be checked", 503,
                     "The consent service did not answer; nothing was stored. Try again later.");
         }
@@ -49,5 +53,16 @@ public class ConsentGate {
             throw new ProblemException("consent-required", "Consent required", 403,
                     "Grant consent for purpose '" + PURPOSE + "' before uploading photos; nothing was stored.");
         }
+    }
+
+    /** The failure's kind and HTTP status, never its message (which could quote the URL's pseudonym). */
+    private static String why(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String status = e instanceof WebApplicationException w && w.getResponse() != null
+                ? " HTTP " + w.getResponse().getStatus() : "";
+        return e.getClass().getSimpleName() + status + (root != e ? ", caused by " + root.getClass().getName() : "");
     }
 }

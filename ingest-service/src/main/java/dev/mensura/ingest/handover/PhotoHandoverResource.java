@@ -1,5 +1,6 @@
 package dev.mensura.ingest.handover;
 
+import dev.mensura.edge.identity.CallerServices;
 import dev.mensura.ingest.destruction.DestructionReason;
 import dev.mensura.ingest.destruction.PhotoDestroyer;
 import dev.mensura.ingest.storage.PhotoVault;
@@ -21,6 +22,7 @@ import java.io.IOException;
  */
 @Path("/internal/photos")
 @RolesAllowed("service")
+@CallerServices("vision-service")
 public class PhotoHandoverResource {
     private final HandoverTokens tokens;
     private final PhotoVault vault;

@@ -49,6 +49,15 @@ class AuthMatrixIT {
     }
 
     @Test
+    void theHandOverAnswersVisionAloneAndSaysSoWithoutTouchingThePhoto() {
+        // Here (no TLS) the token's subject names the caller; with TLS the certificate must name it too (e2e).
+        for (String other : new String[] {"fitting-service", "ingest-service", "audit-service"}) {
+            given().auth().oauth2(TestTokens.service(other)).get("/internal/photos/unknown").then().statusCode(403)
+                    .body("type", equalTo("https://mensura.dev/problems/caller-not-allowed"));
+        }
+    }
+
+    @Test
     void withoutConsentOrAfterRevocationNothingIsStored() {
         String sub = newSubject();
         var before = uploadDirFiles();

@@ -58,7 +58,8 @@ public final class DevInfra {
         log("Kafka on " + kafka.bootstrapServers() + " (" + ms(t1) + " ms), log " + kafka.logFile());
 
         DevKeys keys = DevKeys.ensure(dev.resolve("keys"));
-        writeEnv(dev.resolve("infra.env"), pg, dbs, kafka, keys);
+        DevCertificates certificates = DevCertificates.ensure(dev.resolve("tls"));
+        writeEnv(dev.resolve("infra.env"), pg, dbs, kafka, keys, certificates);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -71,7 +72,7 @@ public final class DevInfra {
     }
 
     private static void writeEnv(Path file, EmbeddedPostgres pg, Map<String, PgDatabase> dbs, KafkaBroker kafka,
-            DevKeys keys) throws IOException {
+            DevKeys keys, DevCertificates certificates) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MENSURA_PG_HOST", pg.host());
         env.put("MENSURA_PG_PORT", String.valueOf(pg.port()));
@@ -90,6 +91,8 @@ public final class DevInfra {
         env.put("MENSURA_PSEUDONYM_KEYSET_FILE", keys.pseudonymKeysetFile().toString());
         env.put("MENSURA_PRIVACY_KEK_KEYSET_FILE", keys.kekKeysetFile().toString());
         env.put("MENSURA_AUDIT_SIGNING_KEYSET_FILE", keys.auditSigningKeysetFile().toString());
+        // dev/run gives each service its own certificate: MENSURA_TLS_DIR/<service>.crt and .key
+        env.put("MENSURA_TLS_DIR", certificates.caFile().getParent().toString());
         StringBuilder sb = new StringBuilder("# written by dev.mensura.testkit.DevInfra; sourced by dev/run\n");
         env.forEach((k, v) -> sb.append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

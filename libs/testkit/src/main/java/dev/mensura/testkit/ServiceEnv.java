@@ -25,6 +25,9 @@ public final class ServiceEnv {
         env.put("MENSURA_PSEUDONYM_KEYSET_FILE", keys.pseudonymKeysetFile().toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.get().bootstrapServers());
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+        // A neighbour for a service's own tests, on loopback: plain HTTP, said explicitly (a
+        // production service refuses to start without TLS). The end-to-end suite gives TLS instead.
+        env.put("MENSURA_TLS_PLAINTEXT_ALLOWED", "true");
         return env;
     }
 }

@@ -57,11 +57,14 @@ public final class ServiceProcess {
     private final Path logFile;
     private final ProcessHandle handle;
     private final Process process; // null when attached from another class loader
+    /** The CA the child's certificate chains to, when it serves HTTPS (MENSURA_TLS_CA); null for plain HTTP. */
+    private final Path tlsCa;
     private volatile boolean stopped;
 
-    private ServiceProcess(String name, int port, Path directory, ProcessHandle handle, Process process) {
+    private ServiceProcess(String name, int port, Path directory, ProcessHandle handle, Process process, Path tlsCa) {
         this.name = name;
         this.port = port;
+        this.tlsCa = tlsCa;
         this.directory = directory;
         this.logFile = directory.resolve(name + ".log");
         this.handle = handle;
@@ -122,9 +125,10 @@ public final class ServiceProcess {
             if (pid != null) { // started by another class loader of this JVM
                 ProcessHandle h = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
                 if (h != null && h.isAlive()) {
+                    String ca = System.getProperty(prefix + "tls-ca");
                     ServiceProcess attached = new ServiceProcess(name,
                             Integer.parseInt(System.getProperty(prefix + "port")),
-                            Path.of(System.getProperty(prefix + "dir")), h, null);
+                            Path.of(System.getProperty(prefix + "dir")), h, null, ca == null ? null : Path.of(ca));
                     SHARED.put(name, attached);
                     return attached;
                 }
@@ -139,6 +143,9 @@ public final class ServiceProcess {
             System.setProperty(prefix + "port", String.valueOf(started.port));
             System.setProperty(prefix + "dir", started.directory.toString());
             System.setProperty(prefix + "pid", String.valueOf(started.handle.pid()));
+            if (started.tlsCa != null) {
+                System.setProperty(prefix + "tls-ca", started.tlsCa.toString());
+            }
             SHARED.put(name, started);
             return started;
         }
@@ -184,8 +191,9 @@ public final class ServiceProcess {
             }
         });
         e.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        String ca = e.get("MENSURA_TLS_CA");
         Process p = pb.start();
-        ServiceProcess sp = new ServiceProcess(name, port, dir, p.toHandle(), p);
+        ServiceProcess sp = new ServiceProcess(name, port, dir, p.toHandle(), p, ca == null ? null : Path.of(ca));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sp.stop();
             JvmGlobal.deleteTree(dir);
@@ -238,7 +246,11 @@ public final class ServiceProcess {
 
     private void awaitReady() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        if (tlsCa != null) {
+            builder.sslContext(DevCertificates.trusting(tlsCa));
+        }
+        HttpClient http = builder.build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + READY_PATH))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         String last = "no answer";
@@ -292,9 +304,14 @@ public final class ServiceProcess {
         return name;
     }
 
-    /** {@code http://localhost:<port>}, without a trailing slash. */
+    /** {@code https://localhost:<port>} (or {@code http://} without TLS), without a trailing slash. */
     public String url() {
-        return "http://localhost:" + port;
+        return (tlsCa != null ? "https" : "http") + "://localhost:" + port;
+    }
+
+    /** Whether the child serves HTTPS (it was given MENSURA_TLS_CA and its certificate). */
+    public boolean tls() {
+        return tlsCa != null;
     }
 
     public int port() {

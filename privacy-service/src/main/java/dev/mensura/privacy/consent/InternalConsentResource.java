@@ -1,5 +1,6 @@
 package dev.mensura.privacy.consent;
 
+import dev.mensura.edge.identity.CallerServices;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Services ask here before they process anything for a subject (I4). Service role only. */
 @Path("/internal/consents")
 @RolesAllowed("service")
+@CallerServices("ingest-service")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalConsentResource {
     @Inject

@@ -1,5 +1,6 @@
 package dev.mensura.privacy.keys;
 
+import dev.mensura.edge.identity.CallerServices;
 import dev.mensura.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,8 @@ public final class KeyResources {
 
     @Path("/internal/keys")
     @RolesAllowed("service")
+    // The services that seal or open a subject's data; privacy itself never asks over HTTP.
+    @CallerServices({"ingest-service", "vision-service", "fitting-service", "audit-service"})
     @Produces(MediaType.APPLICATION_JSON)
     public static class InternalKeyResource {
         private final SubjectKeys keys;

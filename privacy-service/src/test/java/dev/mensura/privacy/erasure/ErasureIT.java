@@ -46,6 +46,9 @@ class ErasureIT {
         given().auth().oauth2(TestTokens.subject(sub)).contentType("application/json").body("{\"granted\": true}")
                 .put("/v1/subjects/me/consents/body-measurement").then().statusCode(200);
         given().auth().oauth2(TestTokens.service("ingest-service")).get("/internal/keys/" + subject).then().statusCode(200);
+        // only the services that seal data get keys
+        given().auth().oauth2(TestTokens.service("web-app")).get("/internal/keys/" + subject).then().statusCode(403)
+                .body("type", equalTo("https://mensura.dev/problems/caller-not-allowed"));
 
         var accepted = given().auth().oauth2(TestTokens.subject(sub)).delete("/v1/subjects/me").then().statusCode(202)
                 .body("type", equalTo("erasure")).body("status", equalTo("pending"))

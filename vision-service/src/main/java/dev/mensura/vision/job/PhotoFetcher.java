@@ -1,6 +1,7 @@
 package dev.mensura.vision.job;
 
 import dev.mensura.privacykit.crypto.ServiceTokenSource;
+import dev.mensura.privacykit.transport.PeerClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,12 +21,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PhotoFetcher {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Supplier<HttpClient> http;
     private final ServiceTokenSource tokens;
     private final int maxBytes;
 
-    public PhotoFetcher(ServiceTokenSource tokens,
+    public PhotoFetcher(ServiceTokenSource tokens, PeerClients peers,
                         @ConfigProperty(name = "mensura.vision.max-photo-bytes", defaultValue = "26214400") int maxBytes) {
+        // With TLS, vision presents its certificate and accepts only a server that proves to be
+        // ingest: the URL names a pod address, which no certificate does.
+        this.http = peers.clientFor("ingest-service", () -> HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER));
         this.tokens = tokens;
         this.maxBytes = maxBytes;
     }
@@ -35,7 +41,7 @@ public class PhotoFetcher {
                 .header("Authorization", "Bearer " + tokens.current())
                 .GET().build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new UnusablePhotoException("photo-unavailable");

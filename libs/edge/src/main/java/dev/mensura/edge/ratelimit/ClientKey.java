@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
  * caller's network, with the address truncated as the masking rules truncate it in logs (IPv4 to
  * /24, IPv6 to /48), so that the limiter keeps nothing more precise than a log may.
  */
-final class ClientKey {
+public final class ClientKey {
     private ClientKey() {
     }
 
@@ -19,7 +19,7 @@ final class ClientKey {
         return "net:" + truncated(remoteAddress);
     }
 
-    static String truncated(String address) {
+    public static String truncated(String address) {
         if (address == null || address.isBlank()) {
             return "unknown";
         }

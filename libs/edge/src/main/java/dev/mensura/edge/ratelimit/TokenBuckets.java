@@ -10,13 +10,13 @@ import java.util.function.LongSupplier;
  * buckets live in a bounded cache (a client idle for longer than a full refill is back to a full
  * bucket anyway, so forgetting it changes nothing).
  */
-final class TokenBuckets {
+public final class TokenBuckets {
     private final long burst;
     private final double tokensPerNano;
     private final LongSupplier nanoClock;
     private final Cache<String, Bucket> buckets;
 
-    TokenBuckets(long burst, long perMinute, LongSupplier nanoClock) {
+    public TokenBuckets(long burst, long perMinute, LongSupplier nanoClock) {
         if (burst < 1 || perMinute < 1) {
             throw new IllegalArgumentException("burst and per-minute must be at least 1");
         }
@@ -29,7 +29,7 @@ final class TokenBuckets {
     }
 
     /** What {@code client}'s request may do now; a refused request takes no token. */
-    Decision take(String client) {
+    public Decision take(String client) {
         Bucket bucket = buckets.get(client, k -> new Bucket(burst, nanoClock.getAsLong()));
         synchronized (bucket) {
             long now = nanoClock.getAsLong();
@@ -54,7 +54,7 @@ final class TokenBuckets {
      * @param reset      seconds until the bucket is full again (RateLimit-Reset)
      * @param retryAfter seconds until the next request can pass, when refused (Retry-After)
      */
-    record Decision(boolean allowed, long limit, long remaining, long reset, long retryAfter) {
+    public record Decision(boolean allowed, long limit, long remaining, long reset, long retryAfter) {
     }
 
     private static final class Bucket {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import dev.mensura.privacykit.transport.PeerClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -50,6 +51,7 @@ import java.util.function.Supplier;
  */
 final class HttpSubjectKeySource implements SubjectKeySource {
 
+    static final String PRIVACY_SERVICE = "privacy-service";
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(3);
     /** A keyset of a few AES-256-GCM keys is well under 1 KiB; anything huge is not a keyset. */
@@ -64,10 +66,15 @@ final class HttpSubjectKeySource implements SubjectKeySource {
     private final Supplier<String> serviceToken;
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
 
     HttpSubjectKeySource(URI privacyBaseUrl, Supplier<String> serviceToken,
                          Duration connectTimeout, Duration readTimeout) {
+        this(privacyBaseUrl, serviceToken, connectTimeout, readTimeout, PeerClients.PLAIN);
+    }
+
+    HttpSubjectKeySource(URI privacyBaseUrl, Supplier<String> serviceToken,
+                         Duration connectTimeout, Duration readTimeout, PeerClients peers) {
         Objects.requireNonNull(privacyBaseUrl, "privacyBaseUrl");
         this.serviceToken = Objects.requireNonNull(serviceToken, "serviceToken");
         this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
@@ -85,12 +92,12 @@ final class HttpSubjectKeySource implements SubjectKeySource {
         }
         this.keysPrefix = base + "/internal/keys/";
         AeadRegistration.ensure();
-        this.client = HttpClient.newBuilder()
+        // With TLS, the server must also prove by certificate that it is privacy-service.
+        this.client = Objects.requireNonNull(peers, "peers").clientFor(PRIVACY_SERVICE, () -> HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
                 // Never follow redirects: the bearer token must only go to privacy-service.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER));
     }
 
     private static Duration requirePositive(Duration d, String name) {
@@ -158,7 +165,7 @@ final class HttpSubjectKeySource implements SubjectKeySource {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
+        CompletableFuture<HttpResponse<byte[]>> future = client.get().sendAsync(request,
                 info -> info.statusCode() == 200
                         ? new BoundedBody(MAX_BODY_BYTES)
                         : BodySubscribers.replacing(new byte[0]));

@@ -1,5 +1,7 @@
 package dev.mensura.privacykit.crypto;
 
+import dev.mensura.privacykit.transport.PeerClients;
+
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -107,7 +109,13 @@ public final class SubjectCrypto {
      * UTC clock.
      */
     public static SubjectCrypto overHttp(URI privacyBaseUrl, Supplier<String> serviceToken, Duration cacheTtl) {
-        return new SubjectCrypto(SubjectKeySource.overHttp(privacyBaseUrl, serviceToken), cacheTtl,
+        return overHttp(privacyBaseUrl, serviceToken, cacheTtl, PeerClients.PLAIN);
+    }
+
+    /** As {@link #overHttp(URI, Supplier, Duration)}, reaching privacy-service through {@code peers}. */
+    public static SubjectCrypto overHttp(URI privacyBaseUrl, Supplier<String> serviceToken, Duration cacheTtl,
+                                         PeerClients peers) {
+        return new SubjectCrypto(SubjectKeySource.overHttp(privacyBaseUrl, serviceToken, peers), cacheTtl,
                 Clock.systemUTC());
     }
 

@@ -1,5 +1,7 @@
 package dev.mensura.privacykit.crypto;
 
+import dev.mensura.privacykit.transport.PeerClients;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -21,12 +23,15 @@ public class SubjectCryptoProducer {
     SubjectCrypto subjectCrypto(@ConfigProperty(name = "mensura.privacy.url") URI privacyUrl,
                                 @ConfigProperty(name = "mensura.subject-crypto.cache-ttl", defaultValue = "60s")
                                 Duration cacheTtl,
-                                Instance<ServiceTokenSource> tokens) {
+                                Instance<ServiceTokenSource> tokens,
+                                Instance<PeerClients> peers) {
         // Looked up lazily: services that never seal anything (privacy itself) need no token source.
         if (!tokens.isResolvable()) {
             throw new IllegalStateException("SubjectCrypto needs a ServiceTokenSource bean in this service");
         }
         ServiceTokenSource source = tokens.get();
-        return SubjectCrypto.overHttp(privacyUrl, source::current, cacheTtl);
+        // libs/edge's ServiceTls where the service has it (every service does); plain otherwise.
+        return SubjectCrypto.overHttp(privacyUrl, source::current, cacheTtl,
+                peers.isResolvable() ? peers.get() : PeerClients.PLAIN);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mensura.privacykit.crypto;
 
+import dev.mensura.privacykit.transport.PeerClients;
+
 import com.google.crypto.tink.KeysetHandle;
 import java.net.URI;
 import java.util.function.Supplier;
@@ -25,5 +27,11 @@ public interface SubjectKeySource {
     static SubjectKeySource overHttp(URI privacyBaseUrl, Supplier<String> serviceToken) {
         return new HttpSubjectKeySource(privacyBaseUrl, serviceToken,
                 HttpSubjectKeySource.DEFAULT_CONNECT_TIMEOUT, HttpSubjectKeySource.DEFAULT_READ_TIMEOUT);
+    }
+
+    /** {@link #overHttp(URI, Supplier)} over the service's own TLS identity ({@link PeerClients}). */
+    static SubjectKeySource overHttp(URI privacyBaseUrl, Supplier<String> serviceToken, PeerClients peers) {
+        return new HttpSubjectKeySource(privacyBaseUrl, serviceToken,
+                HttpSubjectKeySource.DEFAULT_CONNECT_TIMEOUT, HttpSubjectKeySource.DEFAULT_READ_TIMEOUT, peers);
     }
 }
