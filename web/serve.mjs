@@ -75,6 +75,10 @@ function forward(req, res, service, url) {
   const target = new URL(url.pathname + url.search, base);
   const headers = {};
   for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k)) headers[k] = v;
+  // A same-origin call to this server reaches the service over HTTPS while the page is on plain
+  // HTTP, so the service's CORS check would see a foreign origin: say nothing instead. A real
+  // gateway serves the app and the API on one HTTPS origin and needs no such step.
+  if (headers.origin === `http://${req.headers.host}`) delete headers.origin;
   headers['x-forwarded-proto'] = 'http';
   headers['x-forwarded-host'] = req.headers.host ?? '';
   const client = target.protocol === 'https:' ? https : http;

@@ -99,6 +99,24 @@ class EdgeHeadersIT {
         }
     }
 
+    @Test
+    void aBodyAboveTheServicesLimitIsRefusedAndIngestTakesTwoPhotosWorth() {
+        Suite suite = Suite.get();
+        byte[] tooBig = new byte[300 * 1024]; // above the 256 KiB every service but ingest takes (libs/edge)
+        java.util.Arrays.fill(tooBig, (byte) ' ');
+        Response consent = given().baseUri(suite.url("privacy")).contentType("application/json").body(tooBig)
+                .auth().oauth2(TestTokens.subject("edge-" + UUID.randomUUID()))
+                .put("/v1/subjects/me/consents/body-measurement");
+        assertThat(consent.statusCode()).as("privacy").isEqualTo(413);
+        Response entry = given().baseUri(suite.url("audit")).contentType("application/json").body(tooBig)
+                .auth().oauth2(TestTokens.service("ingest-service")).post("/v1/audit/entries");
+        assertThat(entry.statusCode()).as("audit").isEqualTo(413);
+        // ingest's own limit is for two photos: the same body is not refused for its size there
+        Response ingest = given().baseUri(suite.url("ingest")).contentType("application/json").body(tooBig)
+                .auth().oauth2(TestTokens.subject("edge-" + UUID.randomUUID())).post("/v1/jobs");
+        assertThat(ingest.statusCode()).isNotEqualTo(413).isLessThan(500);
+    }
+
     /** An OpenAPI path with its parameters filled: a random UUID for ids, a plain word otherwise. */
     private static String concrete(String template) {
         return template.replaceAll("\\{(id|jobId|requestId|subject|subjectPseudonym)}", UUID.randomUUID().toString())

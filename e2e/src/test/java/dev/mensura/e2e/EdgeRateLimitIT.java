@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public endpoints of ingest and privacy limit each client: a burst above the limit gets 429
+ * The public endpoints of ingest, privacy, fitting and audit limit each client: a burst above the limit gets 429
  * problem+json with Retry-After (and RateLimit headers), while another client is unaffected.
  */
 @Order(1)
@@ -22,7 +22,9 @@ class EdgeRateLimitIT {
     void aBurstAboveTheLimitIsToldToWaitAndOtherClientsAreUnaffected() {
         Suite suite = Suite.get();
         for (String[] target : new String[][] {{"privacy", "/v1/subjects/me/consents"},
-                {"ingest", "/v1/jobs/" + UUID.randomUUID()}}) {
+                {"ingest", "/v1/jobs/" + UUID.randomUUID()},
+                {"fitting", "/v1/jobs/" + UUID.randomUUID() + "/measurements"},
+                {"audit", "/v1/jobs/" + UUID.randomUUID() + "/receipt"}}) {
             String flooding = TestTokens.subject("flood-" + UUID.randomUUID());
             List<Response> answers = new ArrayList<>();
             for (int i = 0; i < Suite.RATE_LIMIT_BURST + 10; i++) {

@@ -98,10 +98,16 @@ final class Suite {
         return instance;
     }
 
-    /** A java.net.http client like an app's: trusts the suite's CA, presents no certificate. */
+    /**
+     * A java.net.http client like an app's: trusts the suite's CA, presents no certificate. HTTP/1.1:
+     * over TLS the services offer HTTP/2, and JDK 17's client fails a stream the server closes with
+     * RST_STREAM(NO_ERROR) after its last frame (RFC 9113 §8.1 says to keep the response), which
+     * showed as "IOException: closed" on SSE streams under load.
+     */
     java.net.http.HttpClient http() {
         return HTTP_CLIENT.updateAndGet(c -> c != null ? c
-                : java.net.http.HttpClient.newBuilder().sslContext(certificates.clientContext()).build());
+                : java.net.http.HttpClient.newBuilder().sslContext(certificates.clientContext())
+                        .version(java.net.http.HttpClient.Version.HTTP_1_1).build());
     }
 
     private static final java.util.concurrent.atomic.AtomicReference<java.net.http.HttpClient> HTTP_CLIENT =
@@ -186,6 +192,13 @@ final class Suite {
         // HTTPS only, as dev/run runs them: no plain-HTTP allowance here.
         env.put("MENSURA_TLS_PLAINTEXT_ALLOWED", null);
         env.putAll(certificates.env(name + "-service"));
+        // renewed certificates are picked up within seconds here (1 h in production)
+        env.put("MENSURA_TLS_RELOAD_PERIOD", "2s");
+        // and PostgreSQL over TLS, verified (TransportSecurityIT checks every connection)
+        ServiceEnv.postgresOverTls(env, postgres.tlsCaFile().orElseThrow(
+                () -> new IllegalStateException("the embedded PostgreSQL offers no TLS")));
+        // and the broker on its TLS listener (the harness itself uses the plain one)
+        ServiceEnv.kafkaOverTls(env, kafka);
         if (!"privacy".equals(name)) {
             env.put("MENSURA_PRIVACY_URL", running.get("privacy").url());
         }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Transport security of the running suite, as dev/run and Kubernetes run it: every service
  * speaks HTTPS only (TLS 1.3, 1.2 only with the AEAD suites), plain HTTP and TLS 1.1 get nothing,
  * and the internal endpoints answer only the services they serve, proven by client certificate
- * and token together. Refusals show up in the audit log.
+ * and token together. Refusals show up in the audit log. The services reach PostgreSQL and
+ * the Kafka broker over verified TLS too.
  */
 @Order(1)
 class TransportSecurityIT {
@@ -127,6 +128,64 @@ class TransportSecurityIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyServiceTalksToPostgresOverTls13() throws Exception {
+        // the services with a database hold connections by now (they are ready)
+        String sql = "select a.datname, s.ssl, coalesce(s.version, '') from pg_stat_activity a"
+                + " join pg_stat_ssl s on s.pid = a.pid"
+                + " where a.datname like 'mensura\\_%' and a.backend_type = 'client backend'";
+        try (java.sql.Connection c = suite.postgres.connect("postgres");
+             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            java.util.Set<String> databases = new java.util.TreeSet<>();
+            while (rs.next()) {
+                databases.add(rs.getString(1));
+                assertThat(rs.getBoolean(2)).as("TLS on a connection to " + rs.getString(1)).isTrue();
+                assertThat(rs.getString(3)).as("protocol of a connection to " + rs.getString(1)).isEqualTo("TLSv1.3");
+            }
+            assertThat(databases).containsExactlyInAnyOrder("mensura_ingest", "mensura_privacy", "mensura_fitting",
+                    "mensura_audit");
+        }
+    }
+
+    @Test
+    void theServicesReachTheBrokerOnItsTlsListenerWhichSpeaksNothingElse() throws Exception {
+        String tls = suite.kafka.tlsBootstrapServers().orElseThrow();
+        Map<String, Object> over = new java.util.HashMap<>(Map.of(
+                "bootstrap.servers", tls, "security.protocol", "SSL", "ssl.truststore.type", "PEM",
+                "ssl.truststore.location", suite.kafka.tlsCaFile().orElseThrow().toString(),
+                "request.timeout.ms", 3000, "default.api.timeout.ms", 5000));
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(over)) {
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).isNotEmpty();
+        }
+        Map<String, Object> plain = new java.util.HashMap<>(Map.of("bootstrap.servers", tls,
+                "request.timeout.ms", 2000, "default.api.timeout.ms", 4000));
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(plain)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+                    .as("a plain client on the TLS listener").isNotNull();
+        }
+    }
+
+    @Test
+    void aRenewedCertificateIsServedWithoutARestartAndCallersKeepGettingThrough() throws Exception {
+        long pid = suite.service("privacy").pid();
+        int port = suite.service("privacy").port();
+        java.math.BigInteger before = servedSerial(port);
+        suite.certificates.reissue("privacy-service"); // what cert-manager does to the Secret
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !servedSerial(port).equals(before));
+        assertThat(suite.service("privacy").pid()).as("the same process: no restart").isEqualTo(pid);
+        // the renewed certificate still names privacy: an allowed caller gets through as before
+        assertThat(call("privacy", "/internal/keys/" + NOT_A_PSEUDONYM, "ingest-service", "ingest-service"))
+                .isEqualTo(400);
+    }
+
+    private java.math.BigInteger servedSerial(int port) throws IOException {
+        try (SSLSocket socket = connect(port, null, null)) {
+            return ((java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
         }
     }
 

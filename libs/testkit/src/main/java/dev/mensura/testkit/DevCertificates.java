@@ -67,9 +67,14 @@ public final class DevCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
+    /** The authority's certificate and key, kept in memory only by {@link #create}: for {@link #reissue}. */
+    private final X509Certificate caCertificate;
+    private final PrivateKey caKey;
 
-    private DevCertificates(Path dir) {
+    private DevCertificates(Path dir, X509Certificate caCertificate, PrivateKey caKey) {
         this.dir = dir;
+        this.caCertificate = caCertificate;
+        this.caKey = caKey;
     }
 
     /** dev/run's authority in {@code dir}: kept while valid for another week, otherwise made anew. */
@@ -82,7 +87,7 @@ public final class DevCertificates {
                 boolean complete = SERVICES.stream().allMatch(s -> Files.exists(d.resolve(s + ".crt"))
                         && Files.exists(d.resolve(s + ".key")));
                 if (complete && existing.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE))) {
-                    return new DevCertificates(d);
+                    return new DevCertificates(d, null, null);
                 }
             } catch (RuntimeException unreadable) {
                 // made anew below
@@ -108,31 +113,56 @@ public final class DevCertificates {
             caBuilder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(caKeys.getPublic()));
             X509Certificate ca = sign(caBuilder, caKeys.getPrivate());
             writeFile(d.resolve(CA + ".crt"), pem("CERTIFICATE", ca.getEncoded()), false);
+            DevCertificates created = new DevCertificates(d, ca, caKeys.getPrivate());
             for (String name : names) {
-                KeyPair keys = ecKeyPair();
-                X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, serial(),
-                        Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)),
-                        new X500Name("CN=" + name), keys.getPublic());
-                b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-                b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                        new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.dNSName, name),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                        new GeneralName(GeneralName.uniformResourceIdentifier, "spiffe://mensura/" + name)}));
-                b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
-                X509Certificate cert = sign(b, caKeys.getPrivate());
-                writeFile(d.resolve(name + ".crt"), pem("CERTIFICATE", cert.getEncoded()), false);
-                writeFile(d.resolve(name + ".key"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()), true);
+                created.issue(name);
             }
-            return new DevCertificates(d);
+            return created;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make development certificates", e);
         }
+    }
+
+    /**
+     * A new key and certificate for {@code name} from the same authority, written over the old
+     * files (as cert-manager renews a Secret). Only for an authority this JVM {@link #create}d.
+     */
+    public void reissue(String name) {
+        if (caKey == null) {
+            throw new IllegalStateException("this authority's key is not in memory (made by an earlier run)");
+        }
+        try {
+            issue(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue a certificate", e);
+        }
+    }
+
+    private void issue(String name) throws IOException, GeneralSecurityException, OperatorCreationException {
+        Instant now = Instant.now();
+        KeyPair keys = ecKeyPair();
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCertificate, serial(),
+                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)),
+                new X500Name("CN=" + name), keys.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.dNSName, name),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.uniformResourceIdentifier, "spiffe://mensura/" + name)}));
+        b.addExtension(Extension.authorityKeyIdentifier, false,
+                new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCertificate));
+        X509Certificate cert = sign(b, caKey);
+        // key first: a reader that sees the new certificate finds its key already there
+        writeFile(dir.resolve(name + ".key"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()), true);
+        writeFile(dir.resolve(name + ".crt"), pem("CERTIFICATE", cert.getEncoded()), false);
     }
 
     public Path caFile() {

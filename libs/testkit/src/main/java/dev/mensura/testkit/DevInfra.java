@@ -28,6 +28,7 @@ public final class DevInfra {
     public static final int PG_PORT = 55432;
     public static final int KAFKA_PORT = 59092;
     public static final int KAFKA_CONTROLLER_PORT = 59093;
+    public static final int KAFKA_TLS_PORT = 59094;
 
     public static final List<String> SERVICES = List.of("privacy", "ingest", "vision", "fitting", "audit");
     public static final List<String> TOPICS = Topics.ALL_WITH_DEAD_LETTERS;
@@ -53,7 +54,8 @@ public final class DevInfra {
         log("PostgreSQL on localhost:" + pg.port() + " (" + ms(t0) + " ms)");
 
         long t1 = System.nanoTime();
-        KafkaBroker kafka = KafkaBroker.startPersistent(dev.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        KafkaBroker kafka = KafkaBroker.startPersistent(dev.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+                KAFKA_TLS_PORT);
         kafka.createTopics(TOPICS);
         log("Kafka on " + kafka.bootstrapServers() + " (" + ms(t1) + " ms), log " + kafka.logFile());
 
@@ -81,10 +83,15 @@ public final class DevInfra {
         dbs.forEach((svc, db) -> {
             String k = "MENSURA_DB_" + svc.toUpperCase(Locale.ROOT);
             env.put(k + "_NAME", db.name());
-            env.put(k + "_JDBC_URL", db.jdbcUrl());
+            // TLS, with the server's certificate and host name checked against the local CA
+            env.put(k + "_JDBC_URL", db.jdbcUrl() + pg.tlsCaFile()
+                    .map(ca -> "?sslmode=verify-full&sslrootcert=" + ca).orElse(""));
             env.put(k + "_REACTIVE_URL", db.reactiveUrl());
         });
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        pg.tlsCaFile().ifPresent(ca -> env.put("MENSURA_PG_TLS_CA", ca.toString()));
+        // the services reach the broker on its TLS listener (dev/run passes these on)
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.tlsBootstrapServers().orElse(kafka.bootstrapServers()));
+        kafka.tlsCaFile().ifPresent(ca -> env.put("MENSURA_KAFKA_TLS_CA", ca.toString()));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toString());
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyPem().toString());

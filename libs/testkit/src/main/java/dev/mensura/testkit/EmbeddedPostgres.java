@@ -29,6 +29,7 @@ public final class EmbeddedPostgres {
 
     public static final String USERNAME = "postgres";
     public static final String PASSWORD = "postgres";
+    private static final String TLS_NAME = "postgres";
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static EmbeddedPostgres instance;
@@ -135,6 +136,17 @@ public final class EmbeddedPostgres {
             }
             b.setDataDirectory(dir).setCleanDataDirectory(true);
         }
+        // TLS offered (not required: the services' own tests connect on loopback in the clear);
+        // the end-to-end suite and dev/run connect with sslmode=verify-full against tlsCaFile().
+        Path tls = tlsDirectory(dir);
+        DevCertificates.create(tls, List.of(TLS_NAME));
+        if (dataDir == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> JvmGlobal.deleteTree(tls), "mensura-pg-tls"));
+        }
+        b.setServerConfig("ssl", "on")
+                .setServerConfig("ssl_cert_file", tls.resolve(TLS_NAME + ".crt").toString())
+                .setServerConfig("ssl_key_file", tls.resolve(TLS_NAME + ".key").toString())
+                .setServerConfig("ssl_min_protocol_version", "TLSv1.2");
         try {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = b.start();
             return new EmbeddedPostgres("localhost", pg.getPort(), USERNAME, PASSWORD, dir);
@@ -144,6 +156,23 @@ public final class EmbeddedPostgres {
             }
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
+    }
+
+    /** Next to the data directory: the server's certificate, key and the CA that issued them. */
+    private static Path tlsDirectory(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-tls");
+    }
+
+    /**
+     * The CA the embedded server's certificate (for {@code localhost}) chains to, for
+     * {@code sslmode=verify-full&sslrootcert=...}; empty for a container.
+     */
+    public java.util.Optional<Path> tlsCaFile() {
+        if (dataDirectory == null) {
+            return java.util.Optional.empty();
+        }
+        Path ca = tlsDirectory(dataDirectory).resolve(DevCertificates.CA + ".crt");
+        return Files.exists(ca) ? java.util.Optional.of(ca) : java.util.Optional.empty();
     }
 
     public String host() {

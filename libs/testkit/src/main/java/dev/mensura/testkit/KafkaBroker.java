@@ -38,6 +38,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * {@link #startPersistent(Path, int, int)} (dev/run) keeps its logs in a given directory. A
  * shutdown hook stops the child (SIGTERM, then SIGKILL after 20 s); the child also exits on its
  * own if this JVM disappears without running its hooks.
+ *
+ * <p>The child broker has two client listeners: plain ({@link #bootstrapServers()}, for test
+ * harnesses) and TLS 1.3/1.2 ({@link #tlsBootstrapServers()}, with a certificate for 127.0.0.1
+ * from its own CA, {@link #tlsCaFile()}), which the end-to-end suite and dev/run give the services.
  */
 public final class KafkaBroker {
 
@@ -45,6 +49,9 @@ public final class KafkaBroker {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     private static final String DATA_DIR = "data";
     private static final String LOG_FILE = "broker.log";
+    private static final String TLS_DIR = "tls";
+    private static final String TLS_NAME = "kafka";
+    private static final String TLS_PORT_FILE = "tls-port";
 
     private static KafkaBroker instance;
     private static RuntimeException failure;
@@ -69,7 +76,7 @@ public final class KafkaBroker {
                     throw new IllegalStateException("the Kafka broker failed to start earlier in this JVM", failure);
                 }
                 try {
-                    instance = attachOrStart(null, 0, 0);
+                    instance = attachOrStart(null, 0, 0, 0);
                 } catch (RuntimeException e) {
                     failure = e;
                     throw e;
@@ -85,16 +92,21 @@ public final class KafkaBroker {
      * {@code controllerPort}. The storage is formatted only the first time. For dev/run.
      */
     public static KafkaBroker startPersistent(Path dir, int port, int controllerPort) {
+        return startPersistent(dir, port, controllerPort, 0);
+    }
+
+    /** As {@link #startPersistent(Path, int, int)}, with the TLS listener on {@code tlsPort} (0: any free one). */
+    public static KafkaBroker startPersistent(Path dir, int port, int controllerPort, int tlsPort) {
         Objects.requireNonNull(dir, "dir");
         synchronized (JvmGlobal.LOCK) {
             if (instance == null) {
-                instance = attachOrStart(dir, port, controllerPort);
+                instance = attachOrStart(dir, port, controllerPort, tlsPort);
             }
             return instance;
         }
     }
 
-    private static KafkaBroker attachOrStart(Path dir, int port, int controllerPort) {
+    private static KafkaBroker attachOrStart(Path dir, int port, int controllerPort, int tlsPort) {
         String existing = System.getProperty(JvmGlobal.KAFKA_BOOTSTRAP);
         if (existing != null) { // started by another class loader of this JVM
             String d = System.getProperty(JvmGlobal.KAFKA_DIR);
@@ -106,7 +118,7 @@ public final class KafkaBroker {
             broker = new KafkaBroker(Containers.startKafka(), null, null, null);
         } else {
             try {
-                broker = startChild(dir, port, controllerPort);
+                broker = startChild(dir, port, controllerPort, tlsPort);
             } catch (IOException e) {
                 throw new UncheckedIOException("Kafka broker did not start", e);
             }
@@ -118,12 +130,13 @@ public final class KafkaBroker {
         return broker;
     }
 
-    private static KafkaBroker startChild(Path persistentDir, int port, int controllerPort) throws IOException {
+    private static KafkaBroker startChild(Path persistentDir, int port, int controllerPort, int tlsPort)
+            throws IOException {
         boolean temporary = persistentDir == null;
         Path dir = temporary ? Files.createTempDirectory("mensura-kafka-") : persistentDir.toAbsolutePath();
         Files.createDirectories(dir);
         try {
-            return startChild(dir, temporary, port, controllerPort);
+            return startChild(dir, temporary, port, controllerPort, tlsPort);
         } catch (IOException | RuntimeException e) {
             if (temporary) {
                 JvmGlobal.deleteTree(dir); // the broker, if any, was stopped already
@@ -132,7 +145,7 @@ public final class KafkaBroker {
         }
     }
 
-    private static KafkaBroker startChild(Path dir, boolean temporary, int port, int controllerPort)
+    private static KafkaBroker startChild(Path dir, boolean temporary, int port, int controllerPort, int tlsPort)
             throws IOException {
         if (temporary) {
             port = JvmGlobal.freePort();
@@ -144,11 +157,22 @@ public final class KafkaBroker {
             JvmGlobal.requirePortFree(port, "Kafka");
             JvmGlobal.requirePortFree(controllerPort, "Kafka controller");
         }
+        if (tlsPort == 0) {
+            tlsPort = JvmGlobal.freePort();
+            while (tlsPort == port || tlsPort == controllerPort) {
+                tlsPort = JvmGlobal.freePort();
+            }
+        } else {
+            JvmGlobal.requirePortFree(tlsPort, "Kafka TLS");
+        }
+        Path keyStore = tlsKeyStore(dir.resolve(TLS_DIR));
+        Files.writeString(dir.resolve(TLS_PORT_FILE), Integer.toString(tlsPort), StandardCharsets.UTF_8);
         Path dataDir = dir.resolve(DATA_DIR);
         Path config = dir.resolve("server.properties");
         Path log = dir.resolve(LOG_FILE);
         Files.createDirectories(dir.resolve("tmp"));
-        Files.writeString(config, serverProperties(port, controllerPort, dataDir), StandardCharsets.UTF_8);
+        Files.writeString(config, serverProperties(port, controllerPort, tlsPort, dataDir, keyStore,
+                dir.resolve(TLS_DIR).resolve(DevCertificates.CA + ".crt")), StandardCharsets.UTF_8);
         String classPath = brokerClassPath(dir);
 
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
@@ -197,14 +221,37 @@ public final class KafkaBroker {
         return broker;
     }
 
-    private static String serverProperties(int port, int controllerPort, Path dataDir) {
+    /**
+     * A fresh CA and a certificate for 127.0.0.1 and localhost in {@code tls}, and the broker's PEM
+     * key store made of them (PKCS#8 key, then the certificate), as Kafka reads it.
+     */
+    private static Path tlsKeyStore(Path tls) throws IOException {
+        DevCertificates certificates = DevCertificates.create(tls, List.of(TLS_NAME));
+        Path keyStore = tls.resolve(TLS_NAME + "-keystore.pem");
+        Files.deleteIfExists(keyStore);
+        Files.createFile(keyStore, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(keyStore, Files.readString(certificates.keyFile(TLS_NAME))
+                + Files.readString(certificates.certificateFile(TLS_NAME)), StandardCharsets.US_ASCII);
+        return keyStore;
+    }
+
+    private static String serverProperties(int port, int controllerPort, int tlsPort, Path dataDir, Path keyStore,
+                                           Path ca) {
         Map<String, String> p = new java.util.LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",SSL://127.0.0.1:" + tlsPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",SSL://127.0.0.1:" + tlsPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT");
+        p.put("listener.name.ssl.ssl.keystore.type", "PEM");
+        p.put("listener.name.ssl.ssl.keystore.location", keyStore.toString());
+        p.put("listener.name.ssl.ssl.truststore.type", "PEM");
+        p.put("listener.name.ssl.ssl.truststore.location", ca.toString());
+        p.put("listener.name.ssl.ssl.enabled.protocols", "TLSv1.3,TLSv1.2");
+        p.put("listener.name.ssl.ssl.client.auth", "none");
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", dataDir.toString());
@@ -338,6 +385,28 @@ public final class KafkaBroker {
     /** {@code host:port} to give to clients as {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The TLS listener, {@code 127.0.0.1:port}, for clients with {@code security.protocol=SSL} that
+     * trust {@link #tlsCaFile()}; empty for a container.
+     */
+    public java.util.Optional<String> tlsBootstrapServers() {
+        if (directory == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of("127.0.0.1:" + Files.readString(directory.resolve(TLS_PORT_FILE)).trim());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The CA of the TLS listener's certificate (PEM); empty for a container. */
+    public java.util.Optional<Path> tlsCaFile() {
+        return directory == null ? java.util.Optional.empty()
+                : java.util.Optional.of(directory.resolve(TLS_DIR).resolve(DevCertificates.CA + ".crt"))
+                        .filter(Files::exists);
     }
 
     /** The broker's log file (null when the broker is a container). */

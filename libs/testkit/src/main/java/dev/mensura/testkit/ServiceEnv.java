@@ -12,6 +12,36 @@ public final class ServiceEnv {
     private ServiceEnv() {
     }
 
+    /**
+     * What makes a service reach PostgreSQL over TLS only, checking the server's certificate and
+     * host name against {@code ca}: JDBC (Flyway, and services on JDBC) and the reactive client.
+     */
+    public static void postgresOverTls(Map<String, String> env, java.nio.file.Path ca) {
+        String jdbc = env.get("QUARKUS_DATASOURCE_JDBC_URL");
+        if (jdbc != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc + (jdbc.contains("?") ? "&" : "?")
+                    + "sslmode=verify-full&sslrootcert=" + ca);
+        }
+        env.put("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE", "verify-full");
+        env.put("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM", "true");
+        env.put("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS", ca.toString());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM", "HTTPS");
+    }
+
+    /**
+     * What makes a service reach the broker on its TLS listener, checking the broker's certificate
+     * against its CA (Kafka's own client settings, through Quarkus' {@code kafka.*} from the
+     * environment).
+     */
+    public static void kafkaOverTls(Map<String, String> env, KafkaBroker broker) {
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.tlsBootstrapServers().orElseThrow(
+                () -> new IllegalStateException("the broker has no TLS listener")));
+        env.put("KAFKA_SECURITY_PROTOCOL", "SSL");
+        env.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+        env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", broker.tlsCaFile().orElseThrow().toString());
+        env.put("KAFKA_SSL_ENABLED_PROTOCOLS", "TLSv1.3,TLSv1.2");
+    }
+
     public static Map<String, String> common(PgDatabase db) {
         DevKeys keys = DevKeys.get();
         Map<String, String> env = new LinkedHashMap<>();
