@@ -98,16 +98,10 @@ final class Suite {
         return instance;
     }
 
-    /**
-     * A java.net.http client like an app's: trusts the suite's CA, presents no certificate. HTTP/1.1:
-     * over TLS the services offer HTTP/2, and JDK 17's client fails a stream the server closes with
-     * RST_STREAM(NO_ERROR) after its last frame (RFC 9113 §8.1 says to keep the response), which
-     * showed as "IOException: closed" on SSE streams under load.
-     */
+    /** A java.net.http client like an app's: trusts the suite's CA, presents no certificate (HTTP/2 over TLS). */
     java.net.http.HttpClient http() {
         return HTTP_CLIENT.updateAndGet(c -> c != null ? c
-                : java.net.http.HttpClient.newBuilder().sslContext(certificates.clientContext())
-                        .version(java.net.http.HttpClient.Version.HTTP_1_1).build());
+                : java.net.http.HttpClient.newBuilder().sslContext(certificates.clientContext()).build());
     }
 
     private static final java.util.concurrent.atomic.AtomicReference<java.net.http.HttpClient> HTTP_CLIENT =

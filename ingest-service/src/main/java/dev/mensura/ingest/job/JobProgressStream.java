@@ -1,10 +1,12 @@
 package dev.mensura.ingest.job;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,8 +27,19 @@ public class JobProgressStream {
     }
 
     public Multi<ProgressMessage> follow(UUID jobId, String subjectPseudonym) {
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(pollInterval)
-                .onItem().transformToUniAndConcatenate(tick -> jobs.findOwned(jobId, subjectPseudonym))
+        return poll(() -> jobs.findOwned(jobId, subjectPseudonym), pollInterval);
+    }
+
+    /**
+     * Looks the job up every {@code interval}, one lookup at a time. A lookup slower than the
+     * interval (a busy database) skips the ticks that find no demand: without the drop, Mutiny's
+     * ticks fail the stream for lack of requests, and the SSE connection was cut mid-job (seen
+     * under load once TLS made every query a little slower).
+     */
+    static Multi<ProgressMessage> poll(Supplier<Uni<Job>> lookup, Duration interval) {
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(interval)
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> lookup.get())
                 .select().where(Objects::nonNull)
                 .select().first(new EndsAfterTerminal())
                 .map(Job::progressMessage)

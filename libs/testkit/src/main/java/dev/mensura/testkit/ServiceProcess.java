@@ -81,6 +81,15 @@ public final class ServiceProcess {
      * @throws IllegalStateException when the jar is missing, or the service exits or is not ready in time
      */
     public static ServiceProcess start(String name, Path quarkusRunJar, Map<String, String> env) {
+        return start(name, quarkusRunJar, env, List.of());
+    }
+
+    /**
+     * As {@link #start(String, Path, Map)}, with JVM options after the defaults (so they win):
+     * benchmarks pass {@code -XX:TieredStopAtLevel=4} for the full JIT the tests do without.
+     */
+    public static ServiceProcess start(String name, Path quarkusRunJar, Map<String, String> env,
+                                       List<String> jvmOptions) {
         requireName(name);
         Objects.requireNonNull(quarkusRunJar, "quarkusRunJar");
         Path jar = quarkusRunJar.toAbsolutePath().normalize();
@@ -94,7 +103,7 @@ public final class ServiceProcess {
             throw new UncheckedIOException(e);
         }
         try {
-            return startIn(name, jar, env == null ? Map.of() : env, dir);
+            return startIn(name, jar, env == null ? Map.of() : env, dir, jvmOptions);
         } catch (IOException e) {
             JvmGlobal.deleteTree(dir);
             throw new UncheckedIOException(name + " did not start", e);
@@ -151,11 +160,12 @@ public final class ServiceProcess {
         }
     }
 
-    private static ServiceProcess startIn(String name, Path jar, Map<String, String> env, Path dir)
+    private static ServiceProcess startIn(String name, Path jar, Map<String, String> env, Path dir,
+                                          List<String> jvmOptions)
             throws IOException {
         Path tmp = dir.resolve("tmp");
         Files.createDirectories(tmp);
-        List<String> command = javaCommand(jar, ChildLauncher.install(dir), tmp);
+        List<String> command = javaCommand(jar, ChildLauncher.install(dir), tmp, jvmOptions);
         for (int attempt = 1; ; attempt++) {
             int port = JvmGlobal.freePort();
             ServiceProcess sp = launch(name, port, dir, command, env);
@@ -207,7 +217,8 @@ public final class ServiceProcess {
      * parent watchdog runs first; the manifest's Add-Opens/Add-Exports, which only {@code -jar}
      * honours, become options.
      */
-    private static List<String> javaCommand(Path jar, Path launcherRoot, Path tmp) throws IOException {
+    private static List<String> javaCommand(Path jar, Path launcherRoot, Path tmp, List<String> jvmOptions)
+            throws IOException {
         Attributes manifest;
         try (JarFile jf = new JarFile(jar.toFile())) {
             if (jf.getManifest() == null) {
@@ -225,6 +236,7 @@ public final class ServiceProcess {
                 "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
                 "-Djava.io.tmpdir=" + tmp));
+        cmd.addAll(jvmOptions);
         for (String[] attr : new String[][] {{"Add-Opens", "--add-opens"}, {"Add-Exports", "--add-exports"}}) {
             String v = manifest.getValue(attr[0]);
             if (v != null) {

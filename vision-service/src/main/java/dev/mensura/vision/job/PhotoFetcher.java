@@ -29,10 +29,7 @@ public class PhotoFetcher {
                         @ConfigProperty(name = "mensura.vision.max-photo-bytes", defaultValue = "26214400") int maxBytes) {
         // With TLS, vision presents its certificate and accepts only a server that proves to be
         // ingest: the URL names a pod address, which no certificate does.
-        // HTTP/1.1: over TLS ingest offers HTTP/2, and JDK 17's client can fail a response whose
-        // stream the server closes with RST_STREAM(NO_ERROR) after the last frame.
         this.http = peers.clientFor("ingest-service", () -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER));
         this.tokens = tokens;
         this.maxBytes = maxBytes;
