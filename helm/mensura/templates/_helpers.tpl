@@ -17,7 +17,7 @@ audit: 8085
 {{- if has . (list "ingest" "privacy" "fitting" "audit") }}true{{ end -}}
 {{- end -}}
 
-{{/* Services that call privacy and sign service tokens (all but privacy itself). */}}
+{{/* Services that call privacy, with their client certificate (all but privacy itself). */}}
 {{- define "mensura.callsPrivacy" -}}
 {{- if has . (list "ingest" "vision" "fitting" "audit") }}true{{ end -}}
 {{- end -}}

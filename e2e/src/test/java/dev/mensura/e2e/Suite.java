@@ -183,8 +183,10 @@ final class Suite {
     private Map<String, String> env(String name) {
         DevKeys keys = DevKeys.get();
         Map<String, String> env = ServiceEnv.common(postgres.createDatabase("mensura_" + name));
-        // HTTPS only, as dev/run runs them: no plain-HTTP allowance here.
+        // HTTPS only, as dev/run runs them: no plain-HTTP allowance here. And no key to sign
+        // tokens: a service is known to the others by its client certificate alone.
         env.put("MENSURA_TLS_PLAINTEXT_ALLOWED", null);
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", null);
         env.putAll(certificates.env(name + "-service"));
         // renewed certificates are picked up within seconds here (1 h in production)
         env.put("MENSURA_TLS_RELOAD_PERIOD", "2s");

@@ -13,7 +13,8 @@ final class PolicyChecker {
             new CompleteWorkloadsPolicy(),
             new GpuScalingPolicy(),
             new PlaceholderSecretsPolicy(),
-            new TlsIdentityPolicy());
+            new TlsIdentityPolicy(),
+            new NoTokenSigningKeyPolicy());
 
     private PolicyChecker() {
     }

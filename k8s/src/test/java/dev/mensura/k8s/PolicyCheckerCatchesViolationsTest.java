@@ -1,5 +1,7 @@
 package dev.mensura.k8s;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +13,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The policies can fail: a deliberately broken deployment (src/test/resources/broken/ingest-on-disk.yaml)
- * goes through the same checker as the real renderings, and every break in it is reported.
+ * The policies can fail: deliberately broken deployments (src/test/resources/broken/*.yaml) go through the
+ * same checker as the real renderings, and every break in them is reported.
  */
 class PolicyCheckerCatchesViolationsTest {
     private static RenderedSet broken;
@@ -90,10 +92,7 @@ class PolicyCheckerCatchesViolationsTest {
 
     @Test
     void tlsGapsAreCaught() throws IOException {
-        RenderedSet gaps;
-        try (InputStream in = PolicyCheckerCatchesViolationsTest.class.getResourceAsStream("/broken/tls-gaps.yaml")) {
-            gaps = RenderedSet.parse("tls gaps", false, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        RenderedSet gaps = brokenSet("/broken/tls-gaps.yaml", "tls gaps");
         assertThat(new TlsIdentityPolicy().violations(gaps)).containsExactlyInAnyOrder(
                 "Deployment/privacy container privacy: MENSURA_TLS_KEY is not /etc/mensura/tls/tls.key",
                 "Deployment/privacy container privacy: liveness probe is not scheme HTTPS",
@@ -120,6 +119,40 @@ class PolicyCheckerCatchesViolationsTest {
     }
 
     @Test
+    void aTokenSigningKeyInAnyPodIsCaught() throws IOException {
+        RenderedSet signing = brokenSet("/broken/token-signing-key.yaml", "token signing key");
+        assertThat(new NoTokenSigningKeyPolicy().violations(signing)).containsExactlyInAnyOrder(
+                "Deployment/ingest: volume jwt-signing mounts the Secret mensura-jwt-signing",
+                "Deployment/ingest container ingest: sets SMALLRYE_JWT_SIGN_KEY_LOCATION, a key to sign tokens with",
+                "Deployment/audit: projected volume keys mounts the Secret mensura-jwt-signing",
+                "Deployment/audit container prepare: sets SMALLRYE_JWT_SIGN_KEY, a key to sign tokens with",
+                "Deployment/audit container prepare: SMALLRYE_JWT_SIGN_KEY comes from the Secret mensura-jwt-signing",
+                "Deployment/audit container audit: takes its env from the Secret mensura-jwt-signing",
+                "Deployment/audit container audit: mounts jwt-private.pem at /etc/mensura/keys/jwt-private.pem",
+                "Secret mensura-jwt-signing: rendered; services authenticate by client certificate and need no token signing key");
+        // The same checker that every rendering goes through (RenderedSetsKeepPoliciesTest) reports it.
+        assertThat(PolicyChecker.violations(signing)).anySatisfy(v -> assertThat(v)
+                .startsWith("NoTokenSigningKeyPolicy: Deployment/ingest: volume jwt-signing mounts the Secret mensura-jwt-signing"));
+    }
+
+    @Test
+    void theSigningKeyPutBackIntoARealRenderingIsCaught() {
+        // The chart's ingest Deployment as rendered, with the pre-issue-10 volume, mount and env added back.
+        Deployment ingest = RenderedSets.get(RenderedSets.HELM_DEFAULT).find(Deployment.class, "ingest").orElseThrow();
+        Deployment withKey = new DeploymentBuilder(ingest).editSpec().editTemplate().editSpec()
+                .addNewVolume().withName("jwt-signing").withNewSecret().withSecretName("mensura-jwt-signing").endSecret().endVolume()
+                .editFirstContainer()
+                .addNewVolumeMount().withName("jwt-signing").withMountPath("/etc/mensura/jwt-signing").withReadOnly(true).endVolumeMount()
+                .addNewEnv().withName("SMALLRYE_JWT_SIGN_KEY_LOCATION").withValue("/etc/mensura/jwt-signing/jwt-private.pem").endEnv()
+                .endContainer().endSpec().endTemplate().endSpec().build();
+        RenderedSet set = new RenderedSet("helm default with the signing key", false, List.of(withKey));
+        assertThat(new NoTokenSigningKeyPolicy().violations(set)).containsExactlyInAnyOrder(
+                "Deployment/ingest: volume jwt-signing mounts the Secret mensura-jwt-signing",
+                "Deployment/ingest container ingest: sets SMALLRYE_JWT_SIGN_KEY_LOCATION, a key to sign tokens with");
+        assertThat(new NoTokenSigningKeyPolicy().violations(RenderedSets.get(RenderedSets.HELM_DEFAULT))).isEmpty();
+    }
+
+    @Test
     void aPrivateKeyInAnyRenderedSecretIsCaught() {
         // Built here, not written out, so that no file in the repository looks like it holds a key.
         String pem = "-----BEGIN " + "PRIVATE KEY-----\\nCHANGE-ME\\n-----END " + "PRIVATE KEY-----";
@@ -132,6 +165,12 @@ class PolicyCheckerCatchesViolationsTest {
                 """.formatted(pem));
         assertThat(new TlsIdentityPolicy().violations(set))
                 .containsExactly("Secret gateway-backend key client.pem: holds a TLS private key");
+    }
+
+    private static RenderedSet brokenSet(String resource, String name) throws IOException {
+        try (InputStream in = PolicyCheckerCatchesViolationsTest.class.getResourceAsStream(resource)) {
+            return RenderedSet.parse(name, false, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

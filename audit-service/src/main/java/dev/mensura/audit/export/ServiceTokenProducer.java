@@ -1,6 +1,6 @@
 package dev.mensura.audit.export;
 
-import dev.mensura.privacykit.crypto.JwtServiceTokens;
+import dev.mensura.edge.tls.ServiceTls;
 import dev.mensura.privacykit.crypto.ServiceTokenSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -12,7 +12,7 @@ public class ServiceTokenProducer {
 
     @Produces
     @ApplicationScoped
-    ServiceTokenSource tokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
-        return new JwtServiceTokens(issuer, AuditExport.SERVICE);
+    ServiceTokenSource tokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, ServiceTls tls) {
+        return tls.tokens(issuer, AuditExport.SERVICE);
     }
 }

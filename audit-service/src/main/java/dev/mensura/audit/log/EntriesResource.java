@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mensura.edge.identity.CallerServices;
 import dev.mensura.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code /v1/audit/entries}: services append over HTTP (role {@code service}; the source is the
@@ -32,10 +32,10 @@ public class EntriesResource {
     private final AuditLog log;
     private final LogStore store;
     private final LogTree tree;
-    private final JsonWebToken caller;
+    private final SecurityIdentity caller;
     private final ObjectMapper json;
 
-    public EntriesResource(AuditLog log, LogStore store, LogTree tree, JsonWebToken caller, ObjectMapper json) {
+    public EntriesResource(AuditLog log, LogStore store, LogTree tree, SecurityIdentity caller, ObjectMapper json) {
         this.log = log;
         this.store = store;
         this.tree = tree;
@@ -53,7 +53,8 @@ public class EntriesResource {
     @CallerServices
     @Consumes(MediaType.APPLICATION_JSON)
     public Response append(JsonNode record) {
-        String service = caller.getSubject();
+        // the service its client certificate names (with TLS), or its token's subject (without)
+        String service = caller.getPrincipal().getName();
         if (!EntryPolicy.isServiceName(service)) {
             throw new EntryRejectedException("The calling service's name is not a service name.");
         }

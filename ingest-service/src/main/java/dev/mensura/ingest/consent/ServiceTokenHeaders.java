@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
-/** Adds ingest's service token to the REST client's internal calls. */
+/** Adds ingest's service token, where it has one, to the REST client's internal calls. */
 @ApplicationScoped
 public class ServiceTokenHeaders implements ClientHeadersFactory {
     private final ServiceTokenSource tokens;
@@ -19,7 +19,10 @@ public class ServiceTokenHeaders implements ClientHeadersFactory {
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
                                                  MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-        headers.putSingle("Authorization", "Bearer " + tokens.current());
+        String token = tokens.current();
+        if (token != null) { // none with TLS: ingest's client certificate identifies it
+            headers.putSingle("Authorization", "Bearer " + token);
+        }
         return headers;
     }
 }

@@ -27,6 +27,9 @@ class AuthMatrixIT {
         given().get("/internal/photos/whatever").then().statusCode(401);
         given().auth().oauth2(TestTokens.signedByStrangerKey(newSubject())).get("/v1/jobs/" + UUID.randomUUID())
                 .then().statusCode(401);
+        // validly signed by the issuer, but meant for another application
+        given().auth().oauth2(TestTokens.forAnotherAudience(newSubject())).get("/v1/jobs/" + UUID.randomUUID())
+                .then().statusCode(401);
     }
 
     @Test

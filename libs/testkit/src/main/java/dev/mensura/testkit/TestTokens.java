@@ -21,6 +21,8 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "https://mensura.dev/issuer";
+    /** What the services accept as {@code aud} ({@code mp.jwt.verify.audiences} in libs/edge). */
+    public static final String AUDIENCE = "mensura";
     public static final Duration LIFETIME = Duration.ofHours(1);
 
     public static final String ROLE_SUBJECT = "subject";
@@ -52,6 +54,12 @@ public final class TestTokens {
         return sign(claims(sub, new String[] {ROLE_SUBJECT}, issued), DevKeys.get().privateKey());
     }
 
+    /** A subject token, validly signed, but meant for another application ({@code aud}). */
+    public static String forAnotherAudience(String sub) {
+        return sign(claims(sub, new String[] {ROLE_SUBJECT}, Instant.now()).audience("another-app"),
+                DevKeys.get().privateKey());
+    }
+
     /** A well-formed, unexpired subject token signed by a key the services do not trust. */
     public static String signedByStrangerKey(String sub) {
         return sign(claims(sub, new String[] {ROLE_SUBJECT}, Instant.now()), strangerKey());
@@ -64,6 +72,7 @@ public final class TestTokens {
         Set<String> groups = new LinkedHashSet<>(Arrays.asList(roles));
         return Jwt.claims()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(sub)
                 .groups(groups)
                 .issuedAt(issuedAt.getEpochSecond())

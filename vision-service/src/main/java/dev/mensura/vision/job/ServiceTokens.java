@@ -1,6 +1,6 @@
 package dev.mensura.vision.job;
 
-import dev.mensura.privacykit.crypto.JwtServiceTokens;
+import dev.mensura.edge.tls.ServiceTls;
 import dev.mensura.privacykit.crypto.ServiceTokenSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -12,7 +12,7 @@ public class ServiceTokens {
 
     @Produces
     @ApplicationScoped
-    ServiceTokenSource tokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
-        return new JwtServiceTokens(issuer, "vision-service");
+    ServiceTokenSource tokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, ServiceTls tls) {
+        return tls.tokens(issuer, "vision-service");
     }
 }

@@ -20,10 +20,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Enforces {@link CallerServices}: the photo hand-over answers vision alone, the key endpoint the
  * services that seal data. With TLS configured the caller must present a certificate from the
- * CA naming an allowed service, and its token's subject must name the same one, so neither a
- * leaked token nor a borrowed certificate is enough alone. Without TLS (a service's own tests
- * on loopback, where {@link dev.mensura.edge.tls.PlaintextGuard} allows it) only the token is
- * checked. Refusals are 403 problem+json {@code caller-not-allowed}, and audited by
+ * CA naming an allowed service, and must have been authenticated as that service
+ * ({@link ServiceCertificateAuthentication} does so from the certificate): a service token, even
+ * a valid one, opens nothing without the certificate. Without TLS (a service's own tests on
+ * loopback, where {@link dev.mensura.edge.tls.PlaintextGuard} allows it) the token's subject names
+ * the caller. Refusals are 403 problem+json {@code caller-not-allowed}, and audited by
  * {@link AccessAudit}.
  */
 @Singleton
@@ -61,7 +62,7 @@ public class CallerServiceFilter {
             return "service-not-allowed";
         }
         if (!service.equals(tokenSubject)) {
-            return "token-certificate-mismatch";
+            return "identity-mismatch";
         }
         return null;
     }

@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * An internal endpoint that answers only the services named here (or, when none are named, any
- * Mensura service), each proven twice: by the client certificate it presented
- * ({@link ServiceIdentity}) and by the subject of its service token, which must be the same.
- * Checked by {@link CallerServiceFilter}; the token's role is still checked by {@code @RolesAllowed}.
+ * Mensura service), proven by the client certificate it presented ({@link ServiceIdentity});
+ * without TLS, by the subject of its service token. Checked by {@link CallerServiceFilter}; the
+ * role {@code service} is still checked by {@code @RolesAllowed}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -29,13 +29,13 @@ class ServiceIdentityTest {
         assertThat(CallerServiceFilter.refusal(visionOnly, "fitting-service", Optional.of("fitting-service")))
                 .isEqualTo("service-not-allowed");
         assertThat(CallerServiceFilter.refusal(visionOnly, "fitting-service", Optional.of("vision-service")))
-                .isEqualTo("token-certificate-mismatch");
+                .isEqualTo("identity-mismatch");
         assertThat(CallerServiceFilter.refusal(visionOnly, "vision-service", Optional.empty()))
                 .isEqualTo("no-service-identity");
         // no names: any service, still proven twice
         assertThat(CallerServiceFilter.refusal(new String[0], "audit-service", Optional.of("audit-service"))).isNull();
         assertThat(CallerServiceFilter.refusal(new String[0], "ingest-service", Optional.of("audit-service")))
-                .isEqualTo("token-certificate-mismatch");
+                .isEqualTo("identity-mismatch");
     }
 
     private static X509Certificate read(Path pem) throws Exception {

@@ -122,12 +122,14 @@ final class HttpSubjectKeySource implements SubjectKeySource {
             throw new IllegalArgumentException("subjectPseudonym must not be empty");
         }
         String token = token();
-        HttpRequest request = HttpRequest.newBuilder(keyUri(subjectPseudonym))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(keyUri(subjectPseudonym))
                 .GET()
                 .timeout(readTimeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json, application/problem+json")
-                .build();
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) { // none: the client certificate identifies the service
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response = send(request);
         int status = response.statusCode();
         if (status == 410) {
@@ -158,7 +160,7 @@ final class HttpSubjectKeySource implements SubjectKeySource {
             throw new KeyUnavailableException("no service token for the key request ("
                     + e.getClass().getName() + ")", e);
         }
-        if (token == null || token.isBlank()) {
+        if (token != null && token.isBlank()) {
             throw new KeyUnavailableException("no service token for the key request (empty)");
         }
         return token;

@@ -28,7 +28,7 @@ public final class JwtServiceTokens implements ServiceTokenSource {
     public synchronized String current() {
         Instant now = Instant.now();
         if (token == null || now.isAfter(renewAt)) {
-            token = Jwt.issuer(issuer).subject(service).groups("service")
+            token = Jwt.issuer(issuer).audience("mensura").subject(service).groups("service")
                     .issuedAt(now).expiresAt(now.plus(LIFETIME)).sign();
             renewAt = now.plus(LIFETIME.dividedBy(2));
         }

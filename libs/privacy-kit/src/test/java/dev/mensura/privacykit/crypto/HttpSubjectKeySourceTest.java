@@ -240,10 +240,19 @@ class HttpSubjectKeySourceTest {
     }
 
     @Test
-    void missingTokenIsKeyUnavailableWithoutARequest() {
-        assertThatThrownBy(() -> source(() -> null).fetch(ALICE)).isInstanceOf(KeyUnavailableException.class);
+    void aBlankTokenIsKeyUnavailableWithoutARequest() {
         assertThatThrownBy(() -> source(() -> " ").fetch(ALICE)).isInstanceOf(KeyUnavailableException.class);
         assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void noTokenSendsNoAuthorizationAndTheServerDecides() {
+        // With TLS the client certificate identifies the service and no token is sent; this
+        // server wants one, so the answer is its 401.
+        Throwable thrown = catchThrowable(() -> source(() -> null).fetch(ALICE));
+
+        assertThat(thrown).isInstanceOf(KeyUnavailableException.class).hasMessageContaining("401");
+        assertThat(seen).singleElement().satisfies(s -> assertThat(s.authorization()).isNull());
     }
 
     @Test
