@@ -30,6 +30,7 @@ class TestTokensTest {
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setExpectedIssuer(TestTokens.ISSUER)
+                .setExpectedAudience(TestTokens.AUDIENCE)
                 .setVerificationKey(key)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .build();
@@ -40,6 +41,7 @@ class TestTokensTest {
         JwtClaims claims = consumer().processToClaims(TestTokens.subject("alice"));
         assertThat(claims.getSubject()).isEqualTo("alice");
         assertThat(claims.getIssuer()).isEqualTo("https://mensura.dev/issuer");
+        assertThat(claims.getAudience()).containsExactly("mensura");
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("subject");
         long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
         assertThat(lifetime).isEqualTo(3600);
