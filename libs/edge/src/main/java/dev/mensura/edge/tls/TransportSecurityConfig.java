@@ -69,7 +69,9 @@ public final class TransportSecurityConfig implements ConfigSourceFactory {
         p.put(PREFIX + "reload-period", reload == null ? "1h" : reload);
         // A named configuration: the registry's default one is not used by REST clients.
         p.put("quarkus.http.tls-configuration-name", NAME);
-        p.put("quarkus.rest-client.tls-configuration-name", NAME);
+        if (hasRestClient()) { // only ingest has one; elsewhere the key would be unknown
+            p.put("quarkus.rest-client.tls-configuration-name", NAME);
+        }
         // One port per service, as without TLS, and it speaks TLS only.
         p.put("quarkus.http.ssl-port", "${quarkus.http.port:8080}");
         p.put("quarkus.http.insecure-requests", "disabled");
@@ -81,6 +83,17 @@ public final class TransportSecurityConfig implements ConfigSourceFactory {
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(ORDINAL);
+    }
+
+    private static boolean hasRestClient() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class.forName("io.quarkus.restclient.config.RestClientsConfig", false,
+                    loader != null ? loader : TransportSecurityConfig.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String value(ConfigSourceContext context, String name) {
