@@ -58,20 +58,10 @@ record AccessAttempt(int status, String method, String path, String remoteAddres
 
     /** {@code v4-c00002} (a /24) or {@code v6-20010db885a3} (a /48), or {@code unknown}. */
     String network() {
-        String truncated = ClientKey.truncated(remoteAddress);
-        if ("unknown".equals(truncated)) {
-            return truncated;
-        }
-        try {
-            byte[] bytes = java.net.InetAddress.getByName(truncated.substring(0, truncated.indexOf('/'))).getAddress();
-            int keep = bytes.length == 4 ? 3 : 6;
-            StringBuilder hex = new StringBuilder(bytes.length == 4 ? "v4-" : "v6-");
-            for (int i = 0; i < keep; i++) {
-                hex.append(String.format("%02x", bytes[i]));
-            }
-            return hex.toString();
-        } catch (java.net.UnknownHostException e) {
+        byte[] prefix = ClientKey.prefix(remoteAddress);
+        if (prefix == null) {
             return "unknown";
         }
+        return (prefix.length == 3 ? "v4-" : "v6-") + java.util.HexFormat.of().formatHex(prefix);
     }
 }

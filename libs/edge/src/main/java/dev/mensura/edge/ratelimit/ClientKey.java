@@ -20,18 +20,31 @@ public final class ClientKey {
     }
 
     public static String truncated(String address) {
-        if (address == null || address.isBlank()) {
+        byte[] prefix = prefix(address);
+        if (prefix == null) {
             return "unknown";
+        }
+        byte[] bytes = java.util.Arrays.copyOf(prefix, prefix.length == 3 ? 4 : 16);
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress() + (prefix.length == 3 ? "/24" : "/48");
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * The bytes a log may keep of an address: the first 3 of IPv4 (/24), the first 6 of IPv6
+     * (/48); null when it is no address.
+     */
+    public static byte[] prefix(String address) {
+        if (address == null || address.isBlank()) {
+            return null;
         }
         try {
             byte[] bytes = InetAddress.getByName(address).getAddress();
-            int keep = bytes.length == 4 ? 3 : 6;
-            for (int i = keep; i < bytes.length; i++) {
-                bytes[i] = 0;
-            }
-            return InetAddress.getByAddress(bytes).getHostAddress() + (bytes.length == 4 ? "/24" : "/48");
+            return java.util.Arrays.copyOf(bytes, bytes.length == 4 ? 3 : 6);
         } catch (UnknownHostException e) {
-            return "unknown";
+            return null;
         }
     }
 }

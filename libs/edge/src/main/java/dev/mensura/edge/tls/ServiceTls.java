@@ -1,7 +1,5 @@
 package dev.mensura.edge.tls;
 
-import dev.mensura.privacykit.crypto.JwtServiceTokens;
-import dev.mensura.privacykit.crypto.ServiceTokenSource;
 import dev.mensura.privacykit.transport.PeerClients;
 import io.quarkus.tls.CertificateUpdatedEvent;
 import io.quarkus.tls.TlsConfiguration;
@@ -48,14 +46,6 @@ public class ServiceTls implements PeerClients {
 
     public boolean enabled() {
         return tls.isPresent();
-    }
-
-    /**
-     * This service's token source for internal calls: none with TLS (its client certificate
-     * identifies it, and it needs no key to sign tokens), a 2-minute service JWT without.
-     */
-    public ServiceTokenSource tokens(String issuer, String service) {
-        return enabled() ? ServiceTokenSource.NONE : new JwtServiceTokens(issuer, service);
     }
 
     void renewed(@Observes CertificateUpdatedEvent event) {
